@@ -1,0 +1,7 @@
+/* placeholder: replaced by the real generator */
+#include <stdio.h>
+int main(void)
+{
+    puts("/* generated */\nint pinyin_data_placeholder;");
+    return 0;
+}
