@@ -40,6 +40,8 @@ REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/test/%.o,$(LIB_SRC) $(GEN_SRC))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/test/unit/%,$(UNIT_SRC))
+PO       := $(sort $(wildcard po/*.po))
+MO       := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/wangge.mo,$(PO))
 BENCH_SRC := $(sort $(wildcard tests/bench/bench_*.c))
 BENCH_BIN := $(patsubst tests/bench/%.c,build/rel/bench/%,$(BENCH_SRC))
 
@@ -52,7 +54,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libssh-dev 
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
-all: build/wangge
+all: build/wangge $(MO)
 
 # ---- dependencies -----------------------------------------------------------
 deps:
@@ -82,6 +84,12 @@ build/gen/embedded.c: build/tools/embed $(EMBED)
 build/gen/pinyin_data.c: build/tools/genpinyin $(UNIHAN)
 	@mkdir -p $(@D)
 	bzcat $(UNIHAN) | build/tools/genpinyin > $@
+
+# Translations, found by the binary at ../locale relative to itself (build/locale),
+# or under LOCALEDIR once installed.
+build/locale/%/LC_MESSAGES/wangge.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
 
 # ---- release build ------------------------------------------------------------
 build/rel/%.o: %.c | build/gen/embedded.c
@@ -113,7 +121,7 @@ build/test/unit/%: tests/unit/%.c build/test/libwangge.a
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -Itests/unit $(TEST_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka -lm
 
-tests-build: build/test/wangge build/wangge $(UNIT_BIN)
+tests-build: build/test/wangge build/wangge $(UNIT_BIN) $(MO)
 
 # ---- the two commands ---------------------------------------------------------
 test:
@@ -126,7 +134,7 @@ RUN_DB  ?= $(RUN_DIR)/county.db
 RUN_LISTEN ?= 127.0.0.1:2222
 run:
 	@$(MAKE) --no-print-directory deps
-	@$(MAKE) --no-print-directory -j2 build/wangge
+	@$(MAKE) --no-print-directory -j2 all
 	@mkdir -p $(RUN_DIR)
 	@if [ ! -f $(RUN_DB) ]; then build/wangge init --db $(RUN_DB) --demo; \
 	 else echo "wangge: using existing $(RUN_DB) (delete it for a fresh demo county)"; fi
@@ -135,7 +143,7 @@ run:
 
 bench:
 	@$(MAKE) --no-print-directory deps
-	@$(MAKE) --no-print-directory -j2 build/wangge $(BENCH_BIN)
+	@$(MAKE) --no-print-directory -j2 all $(BENCH_BIN)
 	@tests/bench/run.sh
 
 # ---- upkeep -------------------------------------------------------------------
@@ -144,7 +152,7 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --inline-suppr --suppress=missingIncludeSystem -Isrc -Ibuild/gen src
 
-install: build/wangge
+install: build/wangge $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(MANDIR)/man5
 	install -m 0755 build/wangge $(DESTDIR)$(BINDIR)/wangge
