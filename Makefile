@@ -87,9 +87,9 @@ build/gen/pinyin_data.c: build/tools/genpinyin $(UNIHAN)
 
 # Translations, found by the binary at ../locale relative to itself (build/locale),
 # or under LOCALEDIR once installed.
-build/locale/%/LC_MESSAGES/wangge.mo: po/%.po
+build/locale/%/LC_MESSAGES/wangge.mo: po/%.po $(wildcard po/fragments/*.po)
 	@mkdir -p $(@D)
-	msgfmt --check -o $@ $<
+	msgcat --use-first $^ | msgfmt --check -o $@ -
 
 # ---- release build ------------------------------------------------------------
 build/rel/%.o: %.c | build/gen/embedded.c
@@ -100,11 +100,11 @@ build/rel/libwangge.a: $(REL_OBJ)
 	rm -f $@; ar rcs $@ $^
 
 build/wangge: build/rel/src/main.o build/rel/libwangge.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) -lm
 
 build/rel/bench/%: tests/bench/%.c build/rel/libwangge.a
 	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(CC) $(REL_CFLAGS) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS) -lm
 
 # ---- test build (sanitizers) ------------------------------------------------------
 build/test/%.o: %.c | build/gen/embedded.c
@@ -115,11 +115,11 @@ build/test/libwangge.a: $(TEST_OBJ)
 	rm -f $@; ar rcs $@ $^
 
 build/test/wangge: build/test/src/main.o build/test/libwangge.a
-	$(CC) $(TEST_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(CC) $(TEST_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) -lm
 
 build/test/unit/%: tests/unit/%.c build/test/libwangge.a
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -Itests/unit $(TEST_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka -lm
+	$(CC) $(TEST_CFLAGS) -Itests/unit $(TEST_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS) -lcmocka -lm
 
 tests-build: build/test/wangge build/wangge $(UNIT_BIN) $(MO)
 

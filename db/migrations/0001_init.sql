@@ -74,8 +74,8 @@ CREATE TABLE resident (
   status_date   TEXT,
   status_note   TEXT,
   note          TEXT,
-  -- search columns: full pinyin of every reading ("zhang san|zhang shan"), initials
-  -- of every reading ("zs"), reversed ID and phone for suffix search
+  -- search columns: every full-pinyin spelling ("zhangsan zhangshan"), the initials
+  -- of each spelling ("zs"), reversed ID and phone for suffix search
   name_pinyin   TEXT NOT NULL DEFAULT '',
   name_initials TEXT NOT NULL DEFAULT '',
   id_rev        TEXT,

@@ -1,0 +1,30 @@
+/* Organisations (组织): property companies, social organisations, party
+ * branches, enterprises. Scoped by division code; writes need
+ * role_may_edit_ledger. Audited. */
+#ifndef WANGGE_STORE_ORGANISATION_H
+#define WANGGE_STORE_ORGANISATION_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+struct organisation_rec {
+    int64_t id;
+    char division_code[19];
+    char kind[16]; /* property social party_branch enterprise other */
+    char name[96];
+    char contact[64];
+    char phone[32];
+    char rating[8]; /* red | black | none | "" */
+    char note[256];
+};
+
+int organisation_list(store *s, const char *division, int64_t offset, int limit,
+                      struct organisation_rec *out, wg_err *e);
+int64_t organisation_count(store *s, const char *division, wg_err *e);
+int organisation_get(store *s, int64_t id, struct organisation_rec *out, wg_err *e);
+/* field (may be NULL) names the bad field: division_code kind name phone rating. */
+int64_t organisation_add(store *s, const struct organisation_rec *o, const char **field, wg_err *e);
+int organisation_update(store *s, const struct organisation_rec *o, const char **field, wg_err *e);
+
+#endif

@@ -1,0 +1,187 @@
+#include "store/place.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/division.h"
+#include "domain/phone.h"
+#include "store/change.h"
+#include "store/store_internal.h"
+
+#define PLACE_COLS                                                                                 \
+    "id, division_code, kind, name, coalesce(address, ''), coalesce(contact, ''), "                \
+    "coalesce(phone, ''), status, coalesce(note, '') "
+
+#define PLACE_SNAP                                                                                 \
+    "SELECT json_object('division_code', division_code, 'kind', kind, 'name', name, "              \
+    "'address', address, 'contact', contact, 'phone', phone, 'status', status, 'note', note) "     \
+    "FROM place WHERE id = ?1"
+
+static const char *const kinds[] = {"building", "shop",   "school",     "clinic",
+                                    "hospital", "market", "enterprise", "facility",
+                                    "camera",   "other",  NULL};
+static const char *const statuses[] = {"normal", "hazard", "closed", NULL};
+
+static int in_list(const char *const *l, const char *v)
+{
+    for (; *l; l++)
+        if (v && strcmp(*l, v) == 0) return 1;
+    return 0;
+}
+
+static int bad(const char **field, const char *name)
+{
+    if (field) *field = name;
+    return -1;
+}
+
+static void read_row(sqlite3_stmt *st, struct place_rec *p)
+{
+    memset(p, 0, sizeof *p);
+    p->id = sqlite3_column_int64(st, 0);
+    store_col_copy(st, 1, p->division_code, sizeof p->division_code);
+    store_col_copy(st, 2, p->kind, sizeof p->kind);
+    store_col_copy(st, 3, p->name, sizeof p->name);
+    store_col_copy(st, 4, p->address, sizeof p->address);
+    store_col_copy(st, 5, p->contact, sizeof p->contact);
+    store_col_copy(st, 6, p->phone, sizeof p->phone);
+    store_col_copy(st, 7, p->status, sizeof p->status);
+    store_col_copy(st, 8, p->note, sizeof p->note);
+}
+
+int place_list(store *s, const char *division, int64_t offset, int limit, struct place_rec *out,
+               wg_err *e)
+{
+    if (store_require_scope(s, division, e) < 0) return -1;
+    static const char *sql = "SELECT " PLACE_COLS "FROM place WHERE division_code >= ?1 "
+                             "AND division_code < ?1 || ':' ORDER BY name, id LIMIT ?2 OFFSET ?3";
+    sqlite3_stmt *st = store_stmt(s, sql, e);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, limit);
+    sqlite3_bind_int64(st, 3, offset);
+    int n = 0;
+    while (n < limit && sqlite3_step(st) == SQLITE_ROW) read_row(st, &out[n++]);
+    sqlite3_reset(st);
+    return n;
+}
+
+int64_t place_count(store *s, const char *division, wg_err *e)
+{
+    if (store_require_scope(s, division, e) < 0) return -1;
+    sqlite3_stmt *st = store_stmt(s,
+                                  "SELECT count(*) FROM place WHERE division_code >= ?1 "
+                                  "AND division_code < ?1 || ':'",
+                                  e);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return n < 0 ? store_sql_err(s, e, "counting places") : n;
+}
+
+int place_get(store *s, int64_t id, struct place_rec *out, wg_err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT " PLACE_COLS "FROM place WHERE id = ?1", e);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    struct place_rec p;
+    if (rc == SQLITE_ROW) read_row(st, &p);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) return wg_err_set(e, "no place %lld", (long long)id);
+    if (store_require_scope(s, p.division_code, e) < 0) return -1;
+    *out = p;
+    return 0;
+}
+
+static int check(store *s, const struct place_rec *p, char phone[32], const char **field, wg_err *e)
+{
+    if (division_level(p->division_code) < 0)
+        return wg_err_set(e, "'%s' is not a division code", p->division_code),
+               bad(field, "division_code");
+    if (store_require_scope(s, p->division_code, e) < 0) return bad(field, "division_code");
+    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, p->division_code, -1, SQLITE_TRANSIENT);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+    if (!found)
+        return wg_err_set(e, "no division %s", p->division_code), bad(field, "division_code");
+    if (!in_list(kinds, p->kind))
+        return wg_err_set(e, "unknown kind of place '%s'", p->kind), bad(field, "kind");
+    if (change_empty(p->name)) return wg_err_set(e, "the name is empty"), bad(field, "name");
+    if (p->status[0] && !in_list(statuses, p->status))
+        return wg_err_set(e, "status must be normal, hazard or closed"), bad(field, "status");
+    phone[0] = '\0';
+    if (p->phone[0] && phone_parse(p->phone, phone, 32, e) < 0) return bad(field, "phone");
+    return 0;
+}
+
+int64_t place_add(store *s, const struct place_rec *p, const char **field, wg_err *e)
+{
+    if (field) *field = NULL;
+    if (change_require_editor(s, "add places", e) < 0) return -1;
+    char phone[32];
+    if (check(s, p, phone, field, e) < 0) return -1;
+    if (store_begin(s, e) < 0) return -1;
+    sqlite3_stmt *st = store_stmt(s,
+                                  "INSERT INTO place (division_code, kind, name, address, "
+                                  "contact, phone, status, note) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                  "?6, coalesce(?7, 'normal'), ?8)",
+                                  e);
+    if (!st) return change_fail(s);
+    sqlite3_bind_text(st, 1, p->division_code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, p->kind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, p->name, -1, SQLITE_TRANSIENT);
+    store_bind_text_or_null(st, 4, p->address);
+    store_bind_text_or_null(st, 5, p->contact);
+    store_bind_text_or_null(st, 6, phone);
+    store_bind_text_or_null(st, 7, p->status);
+    store_bind_text_or_null(st, 8, p->note);
+    if (change_step(s, st, "adding the place", e) < 0) return change_fail(s);
+    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
+    char *after = change_snapshot(s, PLACE_SNAP, id, NULL, e);
+    int r = after ? store_audit(s, "add", "place", id, NULL, after, e) : -1;
+    free(after);
+    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    return id;
+}
+
+int place_update(store *s, const struct place_rec *p, const char **field, wg_err *e)
+{
+    if (field) *field = NULL;
+    if (change_require_editor(s, "change places", e) < 0) return -1;
+    struct place_rec cur;
+    if (place_get(s, p->id, &cur, e) < 0) return -1;
+    char phone[32];
+    if (check(s, p, phone, field, e) < 0) return -1;
+    if (store_begin(s, e) < 0) return -1;
+    char *before = change_snapshot(s, PLACE_SNAP, p->id, NULL, e);
+    sqlite3_stmt *st = store_stmt(s,
+                                  "UPDATE place SET division_code = ?2, kind = ?3, name = ?4, "
+                                  "address = ?5, contact = ?6, phone = ?7, status = "
+                                  "coalesce(?8, status), note = ?9 WHERE id = ?1",
+                                  e);
+    if (!st || !before) {
+        free(before);
+        return change_fail(s);
+    }
+    sqlite3_bind_int64(st, 1, p->id);
+    sqlite3_bind_text(st, 2, p->division_code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, p->kind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, p->name, -1, SQLITE_TRANSIENT);
+    store_bind_text_or_null(st, 5, p->address);
+    store_bind_text_or_null(st, 6, p->contact);
+    store_bind_text_or_null(st, 7, phone);
+    store_bind_text_or_null(st, 8, p->status);
+    store_bind_text_or_null(st, 9, p->note);
+    int r = change_step(s, st, "saving the place", e);
+    char *after = r < 0 ? NULL : change_snapshot(s, PLACE_SNAP, p->id, NULL, e);
+    r = after ? change_audit(s, "update", "place", p->id, before, after, NULL, e) : -1;
+    free(before);
+    free(after);
+    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    return 0;
+}

@@ -1,0 +1,53 @@
+/* Every action a key can be bound to, declared once. Included with ACTION()
+ * defined; generates the enum (action.h), the names keymap files use and the
+ * help text (an English msgid, translated where shown).
+ *
+ *      ACTION(IDENT,          "keymap-name",    "help text")                 */
+/* Moving about */
+ACTION(QUIT, "quit", "Leave wangge")
+ACTION(BACK, "back", "Close this screen and go back")
+ACTION(HELP, "help", "Show the keys of this screen")
+ACTION(REDRAW, "redraw", "Redraw the whole screen")
+ACTION(HOME, "home", "Go to the home screen")
+ACTION(SEARCH, "search", "Search residents (from any screen)")
+/* Lists and forms */
+ACTION(UP, "up", "Move up")
+ACTION(DOWN, "down", "Move down")
+ACTION(PAGE_UP, "page-up", "Page up")
+ACTION(PAGE_DOWN, "page-down", "Page down")
+ACTION(FIRST, "first", "Go to the first item")
+ACTION(LAST, "last", "Go to the last item")
+ACTION(ENTER, "enter", "Open or choose the selected item")
+ACTION(TOGGLE, "toggle", "Select or deselect the item (tags)")
+ACTION(NEXT_FIELD, "next-field", "Next field")
+ACTION(PREV_FIELD, "prev-field", "Previous field")
+ACTION(SUBMIT, "submit", "Save the form")
+ACTION(CANCEL, "cancel", "Cancel without saving")
+ACTION(NEXT_TAB, "next-tab", "Next page of the record")
+ACTION(PREV_TAB, "prev-tab", "Previous page of the record")
+/* Verbs on records (screens say which they support) */
+ACTION(ADD, "add", "Add a new record")
+ACTION(EDIT, "edit", "Edit the selected record")
+ACTION(UNMASK, "unmask", "Show full ID and phone numbers (audited)")
+ACTION(HISTORY, "history", "Show the record's history")
+ACTION(MOVE, "move", "Move out, transfer or re-grid the record")
+ACTION(FILTER, "filter", "Filter the list")
+ACTION(SORT, "sort", "Change the order of the list")
+ACTION(REFRESH, "refresh", "Reload the data from the database")
+/* Text fields (section "edit"; printable keys are always typed) */
+ACTION(CURSOR_LEFT, "cursor-left", "Cursor one character left")
+ACTION(CURSOR_RIGHT, "cursor-right", "Cursor one character right")
+ACTION(LINE_START, "line-start", "Cursor to the start of the field")
+ACTION(LINE_END, "line-end", "Cursor to the end of the field")
+ACTION(DELETE_BACK, "delete-back", "Delete the character before the cursor")
+ACTION(DELETE_CHAR, "delete-char", "Delete the character under the cursor")
+ACTION(KILL_LINE, "kill-line", "Clear the field")
+ACTION(KILL_END, "kill-end", "Delete to the end of the field")
+ACTION(NEWLINE, "newline", "New line (multi-line text)")
+/* Opening screens (home menu, or bound anywhere) */
+ACTION(OPEN_GRIDS, "open-grids", "Grids: the hierarchy under my scope")
+ACTION(OPEN_LEDGER, "open-ledger", "Ledger: households and residents")
+ACTION(OPEN_PLACES, "open-places", "Places and organisations")
+ACTION(OPEN_CASES, "open-cases", "Cases: my queue")
+ACTION(OPEN_ADMIN, "open-admin", "Administration")
+ACTION(OPEN_SETTINGS, "open-settings", "Settings: keymap, language, password")
