@@ -97,14 +97,14 @@ build/rel/%.o: %.c | build/gen/embedded.c
 	@echo "  CC      $<"; $(CC) $(REL_CFLAGS) -c -o $@ $<
 
 build/rel/libwangge.a: $(REL_OBJ)
-	rm -f $@; ar rcs $@ $^
+	@echo "  AR      $@"; rm -f $@; ar rcs $@ $^
 
 build/wangge: build/rel/src/main.o build/rel/libwangge.a
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) -lm
 
 build/rel/bench/%: tests/bench/%.c build/rel/libwangge.a
 	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS) -lm
+	@echo "  LD      $@"; $(CC) $(REL_CFLAGS) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS) -lm
 
 # ---- test build (sanitizers) ------------------------------------------------------
 build/test/%.o: %.c | build/gen/embedded.c
@@ -112,14 +112,14 @@ build/test/%.o: %.c | build/gen/embedded.c
 	@echo "  CC+san  $<"; $(CC) $(TEST_CFLAGS) -c -o $@ $<
 
 build/test/libwangge.a: $(TEST_OBJ)
-	rm -f $@; ar rcs $@ $^
+	@echo "  AR      $@"; rm -f $@; ar rcs $@ $^
 
 build/test/wangge: build/test/src/main.o build/test/libwangge.a
 	$(CC) $(TEST_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(PKG_LIBS) -lm
 
 build/test/unit/%: tests/unit/%.c build/test/libwangge.a
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -Itests/unit $(TEST_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS) -lcmocka -lm
+	@echo "  LD+san  $@"; $(CC) $(TEST_CFLAGS) -Itests/unit $(TEST_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS) -lcmocka -lm
 
 tests-build: build/test/wangge build/wangge $(UNIT_BIN) $(MO)
 

@@ -42,6 +42,7 @@ for dir in cli screens ssh; do
     ls tests/$dir/*.sh >/dev/null 2>&1 || continue
     echo "== $dir tests"
     for t in tests/$dir/*.sh; do
+        case "${t##*/}" in lib.sh) continue ;; esac # sourced by the others
         run "$dir/${t##*/}" sh "$t"
     done
 done

@@ -59,8 +59,10 @@ static int read_line(FILE *f, char *out, size_t size)
 {
     if (!fgets(out, (int)size, f)) return -1;
     size_t n = strlen(out);
-    if (n && out[n - 1] == '\n') out[--n] = '\0';
-    else if (n == size - 1) return -2; /* too long */
+    if (n && out[n - 1] == '\n')
+        out[--n] = '\0';
+    else if (n == size - 1)
+        return -2; /* too long */
     if (n && out[n - 1] == '\r') out[--n] = '\0';
     return 0;
 }

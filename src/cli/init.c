@@ -258,7 +258,7 @@ int cmd_init(int argc, char **argv, const struct cli_ctx *ctx)
     bulk_tune_process();
     store *s = store_open(o.db, STORE_CREATE | STORE_BULK, &e);
     if (!s) return cli_fail("init", "%s", e.msg);
-    struct demo_opts d = {o.seed, o.households, o.code, o.name, o.today};
+    struct demo_opts d = {o.seed, o.households, o.code, o.name, o.today, !existed};
     struct demo_stats st;
     r = demo_build(s, &d, &st, &e);
     store_close(s);

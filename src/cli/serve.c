@@ -40,22 +40,28 @@ static int number(const char *opt, const char *s, int lo, int hi, int *out)
     return 0;
 }
 
-/* The example login printed at start: an account that exists, if any. */
+/* How to log in, printed at start. On a demo county (meta demo_seed), each
+ * demo account with its role and scope, so a new user can try every role. */
 static void print_logins(const char *db, const char *host, const char *port)
 {
+    static const char *demo[] = {"admin", "centre", "secretary", "worker", "police"};
     wg_err e = {{0}};
     store *s = store_open(db, 0, &e);
-    struct user_rec users[6];
-    int n = -1;
-    if (s && store_act_as_system(s, "local", &e) == 0)
-        n = user_list(s, users, (int)(sizeof users / sizeof users[0]), &e);
-    if (s) store_close(s);
     printf("log in:   ssh -p %s NAME@%s   (PuTTY: host %s, port %s)\n", port, host, host, port);
-    if (n > 0) {
-        printf("accounts:");
-        for (int i = 0; i < n && i < 6; i++) printf(" %s", users[i].name);
-        printf("%s\n", n > 6 ? " ..." : "");
+    if (!s) return;
+    char *seed = NULL;
+    if (store_act_as_system(s, "local", &e) == 0) seed = store_meta_get(s, "demo_seed");
+    if (seed) {
+        printf("demo county (seed %s); every demo account's password is: demo\n", seed);
+        for (size_t i = 0; i < sizeof demo / sizeof demo[0]; i++) {
+            struct user_rec u;
+            if (user_get(s, demo[i], &u, &e) < 0) continue;
+            printf("  ssh -p %s %s@%s%*s %-20s scope %s\n", port, u.name, host,
+                   (int)(10 - strlen(u.name)), "", role_label(u.role), u.scope);
+        }
     }
+    free(seed);
+    store_close(s);
 }
 
 int cmd_serve(int argc, char **argv, const struct cli_ctx *ctx)

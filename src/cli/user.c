@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "cli/cli_store.h"
@@ -12,22 +13,26 @@
 
 static const char usage_text[] =
     "usage: wangge user add NAME --db FILE --role ROLE --scope CODE [--display-name N]\n"
-    "                           [--department CODE] [--phone P]\n"
+    "                           [--department CODE] [--phone P] [--encoding E]\n"
     "                           [--password-stdin | --no-password]\n"
     "       wangge user passwd NAME --db FILE [--password-stdin]\n"
     "       wangge user key NAME --db FILE       (authorized_keys lines on stdin)\n"
     "       wangge user lock NAME --db FILE\n"
     "       wangge user unlock NAME --db FILE    (also clears failed attempts)\n"
     "       wangge user list --db FILE\n"
+    "       wangge user set NAME --db FILE [--encoding E] [--language L]\n"
     "\n"
     "ROLE is one of: admin centre town secretary leader worker handler (a handler\n"
     "needs --department). CODE is the division the user may see: the county, a\n"
     "town, a village or a grid. Passwords are asked on the terminal, or read as one\n"
     "line from standard input with --password-stdin; never on the command line.\n"
+    "E is the user's terminal encoding, UTF-8 (the default) or GB18030 (Xshell or\n"
+    "PuTTY on a Chinese Windows machine); it applies from the next login. L is\n"
+    "the language of the screens, zh_CN or en.\n"
     "Over SSH the database is the server's and --db is not needed.\n";
 
 struct opts {
-    const char *db, *role, *scope, *display_name, *department, *phone;
+    const char *db, *role, *scope, *display_name, *department, *phone, *encoding, *language;
     int password_stdin, no_password;
     const char *sub, *name;
 };
@@ -45,6 +50,8 @@ static int parse(int argc, char **argv, struct opts *o)
         {"--display-name", offsetof(struct opts, display_name)},
         {"--department", offsetof(struct opts, department)},
         {"--phone", offsetof(struct opts, phone)},
+        {"--encoding", offsetof(struct opts, encoding)},
+        {"--language", offsetof(struct opts, language)},
     };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -104,6 +111,20 @@ static void cell(const char *s, int width)
     for (int w = text_width(s); w < width; w++) putchar(' ');
 }
 
+/* "utf8", "gbk" and friends as people write them, to the two stored names;
+ * NULL if it is neither. GBK and GB2312 terminals read GB18030 (a superset)
+ * except for characters they lack. */
+static const char *canonical_encoding(const char *in, char out[16])
+{
+    static const char *const utf8[] = {"UTF-8", "UTF8", NULL};
+    static const char *const gb[] = {"GB18030", "GBK", "GB2312", "CP936", NULL};
+    for (int i = 0; utf8[i]; i++)
+        if (!strcasecmp(in, utf8[i])) return strcpy(out, "UTF-8");
+    for (int i = 0; gb[i]; i++)
+        if (!strcasecmp(in, gb[i])) return strcpy(out, "GB18030");
+    return NULL;
+}
+
 static int do_add(store *s, const struct opts *o)
 {
     if (!o->role) return cli_usage("user add", "--role ROLE is required");
@@ -125,6 +146,9 @@ static int do_add(store *s, const struct opts *o)
     u.role = (enum role)role;
     snprintf(u.scope, sizeof u.scope, "%s", o->scope);
     snprintf(u.phone, sizeof u.phone, "%s", o->phone ? o->phone : "");
+    if (o->encoding && !canonical_encoding(o->encoding, u.encoding))
+        return cli_usage("user add", "unknown encoding '%s' (UTF-8 or GB18030)", o->encoding);
+    if (o->language) snprintf(u.language, sizeof u.language, "%s", o->language);
     if (o->department) {
         struct department_rec d;
         if (department_find(s, o->department, &d, &e) < 0) return cli_fail("user add", "%s", e.msg);
@@ -190,6 +214,23 @@ static int do_key(store *s, const struct opts *o)
     if (failed) printf(", %d line%s refused", failed, failed == 1 ? "" : "s");
     putchar('\n');
     return failed ? CLI_FAIL : CLI_OK;
+}
+
+static int do_set(store *s, const struct opts *o)
+{
+    char enc[16];
+    if (!o->encoding && !o->language)
+        return cli_usage("user set", "say what to set: --encoding E, --language L");
+    if (o->encoding && !canonical_encoding(o->encoding, enc))
+        return cli_usage("user set", "unknown encoding '%s' (UTF-8 or GB18030)", o->encoding);
+    wg_err e;
+    if (user_set_prefs(s, o->name, NULL, o->language, o->encoding ? enc : NULL, &e) < 0)
+        return cli_fail("user set", "%s", e.msg);
+    printf("%s:", o->name);
+    if (o->encoding) printf(" encoding %s", enc);
+    if (o->language) printf(" language %s", o->language);
+    printf("%s\n", o->encoding ? " (from the next login)" : "");
+    return CLI_OK;
 }
 
 static int do_lock(store *s, const struct opts *o, int locked)
@@ -258,16 +299,19 @@ int cmd_user(int argc, char **argv, const struct cli_ctx *ctx)
         return CLI_OK;
     }
     if (p) return p;
-    if (!o.sub) return cli_usage("user", "say what to do: add, passwd, key, lock, unlock, list");
-    static const char *const subs[] = {"add", "passwd", "key", "lock", "unlock", "list", NULL};
+    if (!o.sub)
+        return cli_usage("user", "say what to do: add, passwd, key, lock, unlock, list, set");
+    static const char *const subs[] = {"add",    "passwd", "key", "lock",
+                                       "unlock", "list",   "set", NULL};
     int k = 0;
     while (subs[k] && strcmp(subs[k], o.sub)) k++;
     if (!subs[k]) return cli_usage("user", "unknown subcommand '%s'", o.sub);
     int is_list = k == 5;
     if (!is_list && !o.name) return cli_usage("user", "%s needs a user NAME", o.sub);
     if (is_list && o.name) return cli_usage("user", "list takes no NAME");
-    /* passwd of oneself and list are open to everyone; the rest to administrators */
-    int need_admin = !(is_list || k == 1);
+    /* passwd and set of oneself and list are open to everyone (the store
+     * refuses others' accounts); the rest to administrators */
+    int need_admin = !(is_list || k == 1 || k == 6);
     char what[32];
     snprintf(what, sizeof what, "user %s", o.sub);
     store *s = cli_store_open(ctx, o.db, what, need_admin);
@@ -288,6 +332,9 @@ int cmd_user(int argc, char **argv, const struct cli_ctx *ctx)
         break;
     case 4:
         r = do_lock(s, &o, 0);
+        break;
+    case 6:
+        r = do_set(s, &o);
         break;
     default:
         r = do_list(s);

@@ -324,13 +324,15 @@ static int one_case(struct casegen *C, int64_t id, int64_t t0, int forced, wg_er
                           0, "综治中心受理", e) < 0)
         return -1;
     if (dispatched) {
-        int depts[2] = {dept, dept2};
-        for (int i = 0; i < 2 && depts[i] >= 0; i++) {
+        /* with two departments, each step happens for both before the next */
+        int depts[2] = {dept, dept2}, nd = dept2 >= 0 ? 2 : 1;
+        int64_t handler[2];
+        for (int i = 0; i < nd; i++) {
             const struct w_department *dp = &w->dept[depts[i]];
             char at[24], dl[24], rep[24], note[160];
             world_time(t[S_DISPATCHED] + i * 60, at);
             world_time(t[S_DISPATCHED] + (int64_t)k->days * 86400, dl);
-            world_time(t[S_REPLIED], rep);
+            world_time(t[S_REPLIED] + i * 60, rep);
             struct bulk_dispatch bd = {id,
                                        dp->id,
                                        at,
@@ -345,16 +347,19 @@ static int one_case(struct casegen *C, int64_t id, int64_t t0, int forced, wg_er
             if (event(w, id, t[S_DISPATCHED] + i * 60, w->centre_user, S_DISPATCHED,
                       i ? S_DISPATCHED : S_ACCEPTED, S_DISPATCHED, dp->id, note, e) < 0)
                 return -1;
-            int64_t handler = pick_handler(w, depts[i]);
-            if (state >= S_IN_PROGRESS && event(w, id, t[S_IN_PROGRESS] + i * 60, handler,
-                                                S_IN_PROGRESS, i ? S_IN_PROGRESS : S_DISPATCHED,
-                                                S_IN_PROGRESS, dp->id, "已签收，正在办理", e) < 0)
-                return -1;
-            if (state >= S_REPLIED && event(w, id, t[S_REPLIED] + i * 60, handler, S_REPLIED,
-                                            i ? S_REPLIED : S_IN_PROGRESS, S_REPLIED, dp->id,
-                                            "已到现场处置完毕，问题已解决", e) < 0)
-                return -1;
+            handler[i] = pick_handler(w, depts[i]);
         }
+        for (int i = 0; i < nd && state >= S_IN_PROGRESS; i++)
+            if (event(w, id, t[S_IN_PROGRESS] + i * 60, handler[i], S_IN_PROGRESS,
+                      i ? S_IN_PROGRESS : S_DISPATCHED, S_IN_PROGRESS, w->dept[depts[i]].id,
+                      "已签收，正在办理", e) < 0)
+                return -1;
+        /* the case is replied when the last department has replied */
+        for (int i = 0; i < nd && state >= S_REPLIED; i++)
+            if (event(w, id, t[S_REPLIED] + i * 60, handler[i], S_REPLIED, S_IN_PROGRESS,
+                      i == nd - 1 ? S_REPLIED : S_IN_PROGRESS, w->dept[depts[i]].id,
+                      "已到现场处置完毕，问题已解决", e) < 0)
+                return -1;
     }
     if (state >= S_VERIFIED && event(w, id, t[S_VERIFIED], g->worker_user, S_VERIFIED, S_REPLIED,
                                      S_VERIFIED, 0, "网格员现场核实，办理属实", e) < 0)

@@ -130,7 +130,9 @@ static int build(struct world *w, double *times, wg_err *e)
     if (store_act_as_system(w->s, NULL, e) < 0) return -1;
     /* Checking every reference costs seconds on a big county; small ones
      * (the tests') are checked. */
-    unsigned flags = BULK_DEFER_INDEXES | (w->households_wanted <= 100000 ? BULK_CHECK_REFERENCES : 0);
+    unsigned flags = BULK_DEFER_INDEXES |
+                     (w->households_wanted <= 100000 ? BULK_CHECK_REFERENCES : 0) |
+                     (w->fresh_file ? BULK_NO_JOURNAL : 0);
     if (bulk_begin(w->s, flags, e) < 0) return -1;
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -158,6 +160,7 @@ int demo_build(store *s, const struct demo_opts *o, struct demo_stats *st, wg_er
     w->seed = o->seed;
     rng_seed(&w->r, o->seed);
     w->households_wanted = o->households;
+    w->fresh_file = o->fresh_file;
     snprintf(w->county_code, sizeof w->county_code, "%s",
              o->county_code ? o->county_code : DEMO_COUNTY_CODE);
     snprintf(w->county_name, sizeof w->county_name, "%s",

@@ -19,6 +19,9 @@ struct demo_opts {
     long households;
     const char *county_code, *county_name;
     const char *today; /* "YYYY-MM-DD": the year of cases ends here; NULL: today (UTC) */
+    /* The file was created for this load and is deleted if it fails: the load
+     * may then skip the rollback journal (much faster). */
+    int fresh_file;
 };
 
 struct demo_stats {

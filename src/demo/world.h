@@ -71,6 +71,7 @@ struct world {
     uint64_t seed;
     char county_code[7], county_name[64];
     long households_wanted;
+    int fresh_file;
     int32_t today;      /* days since 1970-01-01 */
     int32_t golive;     /* the day the ledgers were entered: created_at of base rows */
     char golive_at[24]; /* golive as "YYYY-MM-DDT01:00:00Z" */

@@ -6,14 +6,7 @@
 
 #include "util/err.h"
 
-enum division_level {
-    DIV_COUNTY,
-    DIV_TOWN,
-    DIV_VILLAGE,
-    DIV_GRID,
-    DIV_BUILDING,
-    DIV_LEVEL_COUNT
-};
+enum division_level { DIV_COUNTY, DIV_TOWN, DIV_VILLAGE, DIV_GRID, DIV_BUILDING, DIV_LEVEL_COUNT };
 
 /* Level from the code's length; -1 if the code is not 6/9/12/15/18 digits. */
 int division_level(const char *code);

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #define PINYIN_MAX_READINGS 8
-#define PINYIN_MAX_COMBOS 16
+#define PINYIN_MAX_COMBOS   16
 
 /* The readings of one code point, most common first; returns the count (0 if
  * the character has none). Pointers are to static strings. */

@@ -15,6 +15,9 @@
 #include "util/xalloc.h"
 
 #define HOME_MAX_ROWS 500
+/* the count columns at the right: households, residents, pending, overdue */
+#define COL_W  10
+#define COLS_W (4 * COL_W + 2)
 
 struct home {
     struct app *app;
@@ -82,11 +85,14 @@ static void draw_row(void *ctx, int i, int y, int x, int w, int sel)
     const struct division_rec *d = &h->rows[i];
     enum ui_style st = sel ? UI_SELECTED : UI_NORMAL;
     ui_text_pad(y, x, w, st, "");
-    int name_w = w - 2 - 40;
+    int name_w = w - 2 - COLS_W;
     ui_text(y, x + 2, name_w - 1, st, d->name);
-    ui_textf(y, x + w - 40, 10, st, "%8" PRId64, d->households);
-    ui_textf(y, x + w - 30, 10, st, "%8" PRId64, d->residents);
-    ui_textf(y, x + w - 20, 10, st, "%8" PRId64, d->pending_cases);
+    ui_textf(y, x + w - COLS_W, COL_W, st, "%9" PRId64, d->households);
+    ui_textf(y, x + w - COLS_W + COL_W, COL_W, st, "%9" PRId64, d->residents);
+    ui_textf(y, x + w - COLS_W + 2 * COL_W, COL_W, st, "%9" PRId64, d->pending_cases);
+    /* overdue cases are what someone has to act on today: stand out */
+    ui_textf(y, x + w - COLS_W + 3 * COL_W, COL_W, sel ? st : d->overdue_cases ? UI_ERROR : st,
+             "%9" PRId64, d->overdue_cases);
 }
 
 static const char *row_label(void *ctx, int i, char *buf, size_t size)
@@ -122,11 +128,14 @@ static void home_draw(struct screen *s, const struct ui_rect *r)
                  h->root.name, level_label(h->root.level));
     else
         ui_textf(y++, r->x + 2, w - 4, UI_NORMAL, _("Scope: %s"), me->scope);
-    if (h->have_root)
-        ui_textf(
-            y++, r->x + 2, w - 4, UI_NORMAL,
-            _("In all: %" PRId64 " households, %" PRId64 " residents, %" PRId64 " pending cases"),
-            h->root.households, h->root.residents, h->root.pending_cases);
+    if (h->have_root) {
+        ui_textf(y++, r->x + 2, w - 4, UI_NORMAL,
+                 _("In all: %" PRId64 " households, %" PRId64 " residents"), h->root.households,
+                 h->root.residents);
+        ui_textf(y++, r->x + 2, w - 4, h->root.overdue_cases ? UI_ERROR : UI_NORMAL,
+                 _("Cases: %" PRId64 " pending, %" PRId64 " of them overdue"),
+                 h->root.pending_cases, h->root.overdue_cases);
+    }
     y++;
     /* the list of divisions with counts */
     const char *what = h->have_root && h->root.level >= DIV_GRID      ? _("My grid")
@@ -134,10 +143,13 @@ static void home_draw(struct screen *s, const struct ui_rect *r)
                        : h->have_root && h->root.level == DIV_TOWN    ? _("Villages")
                                                                       : _("Towns");
     ui_text_pad(y, r->x, w, UI_HEADER, "");
-    ui_text(y, r->x + 2, w - 42, UI_HEADER, what);
-    ui_text(y, r->x + w - 40 + 10 - ui_width(_("Households")), 10, UI_HEADER, _("Households"));
-    ui_text(y, r->x + w - 30 + 10 - ui_width(_("Residents")), 10, UI_HEADER, _("Residents"));
-    ui_text(y, r->x + w - 20 + 10 - ui_width(_("Pending")), 10, UI_HEADER, _("Pending"));
+    ui_text(y, r->x + 2, w - COLS_W - 2, UI_HEADER, what);
+    static const char *const heads[] = {N_("Households"), N_("Residents"), N_("Pending"),
+                                        N_("Overdue")};
+    for (int i = 0; i < 4; i++) {
+        int x = r->x + w - COLS_W + (i + 1) * COL_W - 1 - ui_width(_(heads[i]));
+        ui_text(y, x, COL_W, UI_HEADER, _(heads[i]));
+    }
     y++;
     int menu_rows = 3;
     struct ui_rect lr = {y, r->x, r->y + r->h - y - menu_rows - 1, w};

@@ -111,6 +111,9 @@ struct places {
     /* areas under the scope, built when first needed */
     struct area *areas;
     int nareas;
+    /* the last area named without the list of areas */
+    char named_code[19];
+    char named[96];
 };
 
 /* ---- areas ------------------------------------------------------------------------ */
@@ -131,7 +134,7 @@ static void add_areas(struct places *p, const struct division_rec *parent, const
     for (int i = 0; i < n; i++) {
         char sub[200];
         /* The root's name goes without saying in every label below it. */
-        if (p->nareas == 1)
+        if (strcmp(parent->code, p->areas[0].code) == 0)
             snprintf(sub, sizeof sub, "%s", kids[i].name);
         else
             snprintf(sub, sizeof sub, "%s / %s", label, kids[i].name);
@@ -152,6 +155,23 @@ static int load_areas(struct places *p)
     p->areas = xcalloc(PLACES_MAX_AREAS, sizeof *p->areas);
     add_areas(p, &root, root.name, &e);
     return 0;
+}
+
+/* The area's path when the areas are loaded (the filter or a form asked for
+ * them), else its own name: walking the whole tree just to open the list
+ * would cost a county administrator seconds. */
+static const char *area_name(struct places *p, const char *code)
+{
+    for (int i = 0; i < p->nareas; i++)
+        if (strcmp(p->areas[i].code, code) == 0) return p->areas[i].label;
+    if (strcmp(p->named_code, code) != 0) {
+        struct division_rec d;
+        wg_err e = {{0}};
+        snprintf(p->named_code, sizeof p->named_code, "%s", code);
+        snprintf(p->named, sizeof p->named, "%s",
+                 division_get(p->app->db, code, &d, &e) == 0 ? d.name : code);
+    }
+    return p->named;
 }
 
 /* ---- loading ---------------------------------------------------------------------- */
@@ -227,6 +247,11 @@ static void load(struct places *p)
                 p->more++;
         }
         if (got < PLACES_CHUNK) break;
+        /* Unfiltered, the count says how many are left unread. */
+        if (p->n == PLACES_MAX_ROWS && p->kind < 0 && !p->text[0]) {
+            p->more = p->total[p->tab] - p->n;
+            break;
+        }
     }
     free(buf);
     ui_list_set_count(&p->list, p->n);
@@ -332,10 +357,7 @@ static void places_draw(struct screen *s, const struct ui_rect *r)
                  (long long)p->more);
     else if (p->list.cur >= 0 && p->list.cur < p->n) {
         const struct row *row = &p->rows[p->list.cur];
-        const char *area = row->division_code;
-        for (int i = 0; i < p->nareas; i++)
-            if (strcmp(p->areas[i].code, row->division_code) == 0) area = p->areas[i].label;
-        ui_textf(by, x + 1, w - 2, UI_DIM, _("In: %s"), area);
+        ui_textf(by, x + 1, w - 2, UI_DIM, _("In: %s"), area_name(p, row->division_code));
     }
     char ka[32], ke[32], kf[32], line[256];
     keymap_first_key(ui_keymap(), "places", ACT_ADD, ka, sizeof ka);
@@ -743,7 +765,6 @@ static int places_open(struct screen *s, wg_err *e)
     snprintf(p->area_label, sizeof p->area_label, "%s", root.name);
     p->kind = -1;
     ui_list_init(&p->list, draw_row, row_label, p);
-    load_areas(p);
     load(p);
     return 0;
 }

@@ -109,8 +109,8 @@ static void run_query(struct search *g)
     } else {
         wg_err e = {{0}};
         int n = search_residents(g->app->db, g->query, SEARCH_SHOWN, g->hits, &e);
-        /* A query the engine cannot use is not the user's error: it matches
-         * nothing, and the hint under the box says what can be typed. */
+        /* A query the engine cannot use (punctuation only, say) is not an
+         * error to the user: it matches nobody. */
         g->n = n > 0 ? n : 0;
         g->outcome = n > 0 ? OUT_HITS : short_number(g->query) ? OUT_SHORT : OUT_NONE;
     }

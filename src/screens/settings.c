@@ -56,7 +56,7 @@ static int settings_open(struct screen *s, wg_err *e)
     struct settings *st = s->data;
     (void)e;
     const char *const *names = keymap_builtin_names();
-    for (int i = 0; names[i] && i < 16; i++) {
+    for (int i = 0; i < 16 && names[i]; i++) {
         st->keymaps[i].value = names[i];
         st->keymaps[i].label = names[i];
         st->nkeymaps++;

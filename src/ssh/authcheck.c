@@ -17,6 +17,7 @@ static pid_t helpers[MAX_HELPERS];
 struct answer {
     enum user_auth r;
     char err[sizeof(wg_err)];
+    struct authcheck_user who;
 };
 
 struct question {
@@ -24,7 +25,8 @@ struct question {
     const char *user, *password, *type, *blob;
 };
 
-static enum user_auth run(const struct authcheck *a, const struct question *q, wg_err *e)
+static enum user_auth run(const struct authcheck *a, const struct question *q,
+                          struct authcheck_user *who, wg_err *e)
 {
     authcheck_reap(0);
     int p[2];
@@ -57,6 +59,11 @@ static enum user_auth run(const struct authcheck *a, const struct question *q, w
             ans.r = user_auth_password(s, q->user, q->password, &failures, &e2);
             snprintf(ans.err, sizeof ans.err, "%s", e2.msg);
         }
+        struct user_rec u;
+        /* The user's settings, looked up here because the session process
+         * never opens the database. Missing ones leave the defaults. */
+        if (ans.r == USER_AUTH_OK && user_get(s, q->user, &u, &e2) == 0)
+            snprintf(ans.who.encoding, sizeof ans.who.encoding, "%s", u.encoding);
         /* Answer first: the session goes on while this process closes. */
         ssize_t w = write(p[1], &ans, sizeof ans);
         (void)w;
@@ -92,21 +99,25 @@ static enum user_auth run(const struct authcheck *a, const struct question *q, w
         return USER_AUTH_ERROR;
     }
     if (ans.r == USER_AUTH_ERROR) wg_err_set(e, "%s", ans.err);
+    if (ans.r == USER_AUTH_OK && who) {
+        ans.who.encoding[sizeof ans.who.encoding - 1] = '\0';
+        *who = ans.who;
+    }
     return ans.r;
 }
 
 enum user_auth authcheck_password(const struct authcheck *a, const char *user, const char *password,
-                                  wg_err *e)
+                                  struct authcheck_user *who, wg_err *e)
 {
     struct question q = {.user = user, .password = password};
-    return run(a, &q, e);
+    return run(a, &q, who, e);
 }
 
 enum user_auth authcheck_key(const struct authcheck *a, const char *user, const char *type,
-                             const char *blob, int final, wg_err *e)
+                             const char *blob, int final, struct authcheck_user *who, wg_err *e)
 {
     struct question q = {.is_key = 1, .final = final, .user = user, .type = type, .blob = blob};
-    return run(a, &q, e);
+    return run(a, &q, who, e);
 }
 
 int authcheck_logout(const struct authcheck *a, const char *user, wg_err *e)

@@ -17,12 +17,19 @@ struct authcheck {
     const char *remote; /* client address, for the audit rows */
 };
 
-/* user_auth_password in a child. *e says what went wrong for USER_AUTH_ERROR. */
+/* What the session needs to know of a user who got in. */
+struct authcheck_user {
+    char encoding[16]; /* the terminal encoding from Settings: "UTF-8" or "GB18030" */
+};
+
+/* user_auth_password in a child. *e says what went wrong for USER_AUTH_ERROR.
+ * On USER_AUTH_OK, *who (if not NULL) is filled in. */
 enum user_auth authcheck_password(const struct authcheck *a, const char *user, const char *password,
-                                  wg_err *e);
-/* user_auth_key in a child (final: the signature has been verified). */
+                                  struct authcheck_user *who, wg_err *e);
+/* user_auth_key in a child (final: the signature has been verified); *who
+ * as for authcheck_password. */
 enum user_auth authcheck_key(const struct authcheck *a, const char *user, const char *type,
-                             const char *blob, int final, wg_err *e);
+                             const char *blob, int final, struct authcheck_user *who, wg_err *e);
 /* user_logout, in this process (nothing is forked after it). */
 int authcheck_logout(const struct authcheck *a, const char *user, wg_err *e);
 /* Reap helpers that have finished; with wait set, wait for all of them. */

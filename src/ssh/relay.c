@@ -3,10 +3,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/transcode.h"
 #include "util/xalloc.h"
 
 /* Client input not yet taken by the descriptor. Keystrokes are tiny; this only
@@ -20,6 +24,11 @@ struct ent {
     int is_source, source_eof, is_stderr;
     int is_sink;
     short polled; /* events currently registered with the ssh_event; 0: none */
+    /* Converted output the window did not take yet (from out_at on). While
+     * any is left the source is not read: the UI waits, as without
+     * conversion. */
+    strbuf out;
+    size_t out_at;
 };
 
 struct relay {
@@ -34,6 +43,12 @@ struct relay {
     size_t inlen;
     int failed;
     uint64_t to_client, from_client;
+    /* Conversion for a client whose terminal is not UTF-8 (else NULL). */
+    struct transcode *enc, *dec; /* UTF-8 -> client, client -> UTF-8 */
+    char charset[16];
+    char *tag;
+    strbuf conv;
+    uint64_t bad_out, bad_in;
 };
 
 static void set_nonblock(int fd)
@@ -50,6 +65,7 @@ static struct ent *ent_for(struct relay *r, int fd)
     struct ent *e = &r->ent[r->nent++];
     memset(e, 0, sizeof *e);
     e->fd = fd;
+    strbuf_init(&e->out);
     set_nonblock(fd);
     return e;
 }
@@ -62,6 +78,7 @@ struct relay *relay_new(ssh_session session, ssh_channel channel, ssh_event even
     r->event = event;
     r->sink = -1;
     r->inbuf = xmalloc(INBUF_CAP);
+    strbuf_init(&r->conv);
     return r;
 }
 
@@ -71,9 +88,41 @@ void relay_free(struct relay *r)
     for (int i = 0; i < r->nent; i++) {
         if (r->ent[i].polled) ssh_event_remove_fd(r->event, r->ent[i].fd);
         if (r->ent[i].fd >= 0) close(r->ent[i].fd);
+        strbuf_free(&r->ent[i].out);
     }
+    transcode_free(r->enc);
+    transcode_free(r->dec);
+    strbuf_free(&r->conv);
+    free(r->tag);
     free(r->inbuf);
     free(r);
+}
+
+int relay_set_charset(struct relay *r, const char *charset, const char *tag, wg_err *e)
+{
+    r->enc = transcode_new(charset, "UTF-8", e);
+    r->dec = r->enc ? transcode_new("UTF-8", charset, e) : NULL;
+    if (!r->dec) {
+        transcode_free(r->enc);
+        r->enc = NULL;
+        return -1;
+    }
+    snprintf(r->charset, sizeof r->charset, "%s", charset);
+    r->tag = xstrdup(tag);
+    return 0;
+}
+
+/* Invalid bytes are logged once per direction: a client stuck in the wrong
+ * encoding would otherwise fill the log at every keystroke. */
+static void note_invalid(struct relay *r, uint64_t *count, size_t bad, const char *dir)
+{
+    if (!bad) return;
+    if (*count == 0)
+        log_msg(LOG_WARN,
+                "transcode %s charset=%s dir=%s result=invalid note=\"replaced by '?', "
+                "logged once\"",
+                r->tag, r->charset, dir);
+    *count += bad;
 }
 
 void relay_add_source(struct relay *r, int fd, int is_stderr)
@@ -135,10 +184,37 @@ static void flush_input(struct relay *r)
     if (r->client_eof && r->sink_close_on_eof) sink_finish(r);
 }
 
+/* Client input converted to UTF-8 into inbuf; returns the bytes taken. A
+ * client byte becomes at most 2 UTF-8 bytes (a 2-byte GB18030 character
+ * becomes 3; a held partial character adds at most a few), so only what
+ * surely fits is taken. */
+static size_t take_converted(struct relay *r, const char *data, size_t len)
+{
+    size_t room = INBUF_CAP - r->inlen;
+    if (room < 2 * TRANSCODE_MAX_TAIL + 2) return 0;
+    size_t take = (room - 2 * TRANSCODE_MAX_TAIL) / 2;
+    if (take > len) take = len;
+    strbuf_reset(&r->conv);
+    note_invalid(r, &r->bad_in, transcode_feed(r->dec, data, take, &r->conv), "from-client");
+    if (r->conv.len > room) abort(); /* the bound above is wrong */
+    memcpy(r->inbuf + r->inlen, r->conv.s, r->conv.len);
+    r->inlen += r->conv.len;
+    return take;
+}
+
 uint32_t relay_from_channel(struct relay *r, const void *data, uint32_t len)
 {
     r->from_client += len;
     if (r->sink < 0 || r->sink_dead) return len; /* nobody reads: discard */
+    if (r->dec) {
+        size_t took = take_converted(r, data, len);
+        flush_input(r);
+        if (took < len && r->inlen < INBUF_CAP / 2)
+            took += take_converted(r, (const char *)data + took, len - took);
+        flush_input(r);
+        r->from_client -= len - took;
+        return (uint32_t)took;
+    }
     size_t take = len;
     if (take > INBUF_CAP - r->inlen) take = INBUF_CAP - r->inlen;
     memcpy(r->inbuf + r->inlen, data, take);
@@ -156,10 +232,35 @@ void relay_channel_eof(struct relay *r)
     if (r->sink >= 0 && !r->sink_dead && r->inlen == 0 && r->sink_close_on_eof) sink_finish(r);
 }
 
+/* Send what is waiting in e->out, as far as the window allows. 1 when
+ * nothing is left. */
+static int send_pending(struct relay *r, struct ent *e)
+{
+    while (e->out_at < e->out.len) {
+        if (!can_send(r)) return 0;
+        size_t n = e->out.len - e->out_at, win = ssh_channel_window_size(r->channel);
+        if (n > win) n = win;
+        if (n > CHUNK) n = CHUNK;
+        const char *p = e->out.s + e->out_at;
+        int w = e->is_stderr ? ssh_channel_write_stderr(r->channel, p, (uint32_t)n)
+                             : ssh_channel_write(r->channel, p, (uint32_t)n);
+        if (w == SSH_ERROR) {
+            r->failed = 1;
+            return 0;
+        }
+        if (w <= 0) return 0;
+        e->out_at += (size_t)w;
+        r->to_client += (uint64_t)w;
+    }
+    strbuf_reset(&e->out);
+    e->out_at = 0;
+    return 1;
+}
+
 static void read_source(struct relay *r, struct ent *e)
 {
     char buf[CHUNK];
-    while (!e->source_eof && can_send(r)) {
+    while (!e->source_eof && send_pending(r, e) && can_send(r)) {
         size_t want = ssh_channel_window_size(r->channel);
         if (want > sizeof buf) want = sizeof buf;
         ssize_t n = read(e->fd, buf, want);
@@ -168,15 +269,17 @@ static void read_source(struct relay *r, struct ent *e)
         if (n <= 0) {
             /* 0 from a pipe, EIO from a pty master whose slave side closed. */
             e->source_eof = 1;
+            if (r->enc)
+                note_invalid(r, &r->bad_out, transcode_finish(r->enc, &e->out), "to-client");
+            send_pending(r, e);
             return;
         }
-        int w = e->is_stderr ? ssh_channel_write_stderr(r->channel, buf, (uint32_t)n)
-                             : ssh_channel_write(r->channel, buf, (uint32_t)n);
-        if (w == SSH_ERROR) {
-            r->failed = 1;
-            return;
-        }
-        r->to_client += (uint64_t)n;
+        if (r->enc)
+            note_invalid(r, &r->bad_out, transcode_feed(r->enc, buf, (size_t)n, &e->out),
+                         "to-client");
+        else
+            strbuf_add(&e->out, buf, (size_t)n);
+        send_pending(r, e);
         if ((size_t)n < want) return; /* drained for now */
     }
 }
@@ -197,12 +300,17 @@ static int on_fd(socket_t fd, int revents, void *userdata)
 
 void relay_update(struct relay *r)
 {
+    for (int i = 0; i < r->nent; i++) {
+        struct ent *e = &r->ent[i];
+        /* The window may have opened in the last poll. */
+        if (e->is_source && e->out_at < e->out.len) send_pending(r, e);
+    }
     int send_ok = can_send(r);
     for (int i = 0; i < r->nent; i++) {
         struct ent *e = &r->ent[i];
         if (e->fd < 0) continue;
         short want = 0;
-        if (e->is_source && !e->source_eof && send_ok) want |= POLLIN;
+        if (e->is_source && !e->source_eof && send_ok && e->out_at == e->out.len) want |= POLLIN;
         if (e->is_sink && i == r->sink && !r->sink_dead && r->inlen > 0) want |= POLLOUT;
         if (want == e->polled) continue;
         if (e->polled) ssh_event_remove_fd(r->event, e->fd);
@@ -214,7 +322,9 @@ void relay_update(struct relay *r)
 int relay_sources_open(const struct relay *r)
 {
     for (int i = 0; i < r->nent; i++)
-        if (r->ent[i].is_source && !r->ent[i].source_eof) return 1;
+        if (r->ent[i].is_source &&
+            (!r->ent[i].source_eof || (r->ent[i].out_at < r->ent[i].out.len && !r->failed)))
+            return 1;
     return 0;
 }
 
@@ -227,4 +337,10 @@ void relay_counts(const struct relay *r, uint64_t *to_client, uint64_t *from_cli
 {
     *to_client = r->to_client;
     *from_client = r->from_client;
+}
+
+void relay_invalid_counts(const struct relay *r, uint64_t *to_client, uint64_t *from_client)
+{
+    *to_client = r->bad_out;
+    *from_client = r->bad_in;
 }

@@ -21,6 +21,7 @@
 #include "ssh/exec.h"
 #include "ssh/pty.h"
 #include "ssh/relay.h"
+#include "ssh/termenc.h"
 #include "util/log.h"
 
 /* Failed password or key attempts before the connection is dropped. */
@@ -63,12 +64,14 @@ struct sess {
     char user[33]; /* authenticated user, or the name last tried */
     const char *method;
     int authed, failures, tries;
+    struct authcheck_user who; /* the settings of the user who got in */
 
     int pty;
     char term[64];
     int cols, rows;
     char *env[PTY_MAX_ENV + 1];
     int nenv;
+    struct termenc_hint enc_hint; /* what the client's locale says */
     enum request req;
     char *command;
 
@@ -141,7 +144,7 @@ static int on_auth_password(ssh_session s, const char *user, const char *passwor
     struct sess *ss = ud;
     (void)s;
     wg_err e = {{0}};
-    enum user_auth r = authcheck_password(&ss->auth, user, password, &e);
+    enum user_auth r = authcheck_password(&ss->auth, user, password, &ss->who, &e);
     return auth_result(ss, user, "password", r, &e);
 }
 
@@ -157,7 +160,7 @@ static int on_auth_pubkey(ssh_session s, const char *user, struct ssh_key_struct
     if (!type || ssh_pki_export_pubkey_base64(key, &blob) != SSH_OK) return SSH_AUTH_DENIED;
     wg_err e = {{0}};
     int final = state == SSH_PUBLICKEY_STATE_VALID;
-    enum user_auth r = authcheck_key(&ss->auth, user, type, blob, final, &e);
+    enum user_auth r = authcheck_key(&ss->auth, user, type, blob, final, &ss->who, &e);
     ssh_string_free_char(blob);
     if (!final) {
         /* A probe: "would this key do?". Clients offer several keys in
@@ -260,9 +263,12 @@ static int on_env(ssh_session s, ssh_channel c, const char *name, const char *va
         log_msg(LOG_INFO, "refuse user=%s addr=%s what=env name=%.32s", ss->user, ss->addr, name);
         return -1;
     }
-    char *kv = malloc(strlen(name) + strlen(value) + 2);
+    /* The screens run in UTF-8 whatever the client's terminal speaks. */
+    char utf8[80];
+    termenc_note(&ss->enc_hint, name, value, utf8, sizeof utf8);
+    char *kv = malloc(strlen(name) + strlen(utf8) + 2);
     if (!kv) return -1;
-    sprintf(kv, "%s=%s", name, value);
+    sprintf(kv, "%s=%s", name, utf8);
     ss->env[ss->nenv++] = kv;
     return 0;
 }
@@ -340,6 +346,26 @@ static int on_message(ssh_session s, ssh_message m, void *ud)
 
 /* ---- the child: UI or command ---------------------------------------------------- */
 
+/* A terminal that does not speak UTF-8 gets its screens converted. Commands
+ * (exec) are not: their output is data (CSV, spreadsheets) for programs. */
+static void set_charset(struct sess *ss)
+{
+    const char *why;
+    const char *cs = termenc_choose(&ss->enc_hint, ss->who.encoding, &why);
+    if (!cs) return;
+    char tag[160];
+    snprintf(tag, sizeof tag, "user=%s addr=%s session=%s", ss->user, ss->addr, ss->id);
+    wg_err e = {{0}};
+    if (relay_set_charset(ss->relay, cs, tag, &e) != 0) {
+        /* Screens in the wrong charset are unreadable but harmless; a user
+         * locked out is worse. */
+        log_msg(LOG_ERROR, "encoding %s charset=%s from=%s result=error error=\"%s\"", tag, cs, why,
+                e.msg);
+        return;
+    }
+    log_msg(LOG_INFO, "encoding %s charset=%s from=%s", tag, cs, why);
+}
+
 static int start_child(struct sess *ss)
 {
     wg_err e = {{0}};
@@ -360,6 +386,7 @@ static int start_child(struct sess *ss)
         memcpy(o.env, env, sizeof env);
         if (pty_spawn(&ss->ui, &o, &e) != 0) goto fail;
         ss->child = ss->ui.pid;
+        set_charset(ss);
         relay_add_source(ss->relay, ss->ui.master, 0);
         relay_set_sink(ss->relay, ss->ui.master, 0);
     } else {
@@ -563,6 +590,12 @@ static void logout(struct sess *ss, int status, const char *how)
             "logout user=%s addr=%s session=%s how=%s status=%s seconds=%ld out=%llu in=%llu",
             ss->user, ss->addr, ss->id, how, st, (long)(time(NULL) - ss->started),
             (unsigned long long)out, (unsigned long long)in);
+    uint64_t bad_out = 0, bad_in = 0;
+    if (ss->relay) relay_invalid_counts(ss->relay, &bad_out, &bad_in);
+    if (bad_out || bad_in)
+        log_msg(LOG_WARN, "transcode user=%s addr=%s session=%s invalid_out=%llu invalid_in=%llu",
+                ss->user, ss->addr, ss->id, (unsigned long long)bad_out,
+                (unsigned long long)bad_in);
     if (authcheck_logout(&ss->auth, ss->user, &e) != 0)
         log_msg(LOG_ERROR, "logout user=%s addr=%s error=\"%s\"", ss->user, ss->addr, e.msg);
 }
@@ -587,6 +620,7 @@ int session_run(int fd, ssh_bind bind, const struct session_cfg *cfg, const char
     ss->auth.db = cfg->db;
     ss->auth.remote = ss->addr;
     snprintf(ss->user, sizeof ss->user, "-");
+    termenc_hint_init(&ss->enc_hint);
     make_id(ss->id);
     install_signals();
     alarm((unsigned)cfg->grace);

@@ -45,8 +45,8 @@ static void now_iso_ms(char out[32])
     snprintf(out + n, 32 - n, ".%03ldZ", (long)(tv.tv_usec / 1000));
 }
 
-int store_audit(store *s, const char *action, const char *tbl, int64_t row_id,
-                const char *before, const char *after, wg_err *e)
+int store_audit(store *s, const char *action, const char *tbl, int64_t row_id, const char *before,
+                const char *after, wg_err *e)
 {
     const struct store_actor *a = store_actor(s);
     if (tbl && !*tbl) tbl = NULL;
@@ -60,8 +60,8 @@ int store_audit(store *s, const char *action, const char *tbl, int64_t row_id,
     now_iso_ms(at);
     snprintf(actor_id, sizeof actor_id, "%lld", (long long)a->user_id);
     snprintf(row, sizeof row, "%lld", (long long)row_id);
-    const char *fields[] = {at,  actor_id, a->name, a->session, a->remote, action,
-                            tbl, row,      before,  after};
+    const char *fields[] = {at,     actor_id, a->name, a->session, a->remote,
+                            action, tbl,      row,     before,     after};
     row_hash(prev, fields, 10, hex);
 
     st = store_stmt(s,
@@ -107,8 +107,8 @@ int64_t audit_verify(store *s, wg_err *e)
         snprintf(row, sizeof row, "%lld", (long long)sqlite3_column_int64(st, 8));
         f[1] = actor_id;
         f[7] = row;
-        const char *fields[] = {f[0], f[1], f[2], f[3] ? f[3] : "", f[4] ? f[4] : "",
-                                f[5], f[6], f[7], f[8], f[9]};
+        const char *fields[] = {f[0], f[1], f[2], f[3] ? f[3] : "", f[4] ? f[4] : "", f[5], f[6],
+                                f[7], f[8], f[9]};
         char hex[65];
         row_hash(prev, fields, 10, hex);
         const char *stored = (const char *)sqlite3_column_text(st, 11);

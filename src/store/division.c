@@ -8,7 +8,10 @@
 #include "store/store_internal.h"
 
 /* Counts over a subtree are prefix ranges on the (division_code, status)
- * indexes: one index range per row, no table reads. */
+ * indexes: one index range per row, no table reads. Cases still open (and
+ * of those, the overdue ones) come from the partial index case_open
+ * (migration 0004), which holds open cases only: its WHERE must match the
+ * state test here word for word. */
 #define DIV_COLS                                                                                   \
     "d.code, coalesce(d.parent_code, ''), d.level, d.kind, d.urban, d.name, "                      \
     "coalesce(d.retired_at, ''), "                                                                 \
@@ -19,7 +22,11 @@
     "(SELECT count(*) FROM \"case\" c WHERE c.division_code >= d.code "                            \
     "   AND c.division_code < d.code || ':' "                                                      \
     "   AND c.state NOT IN ('closed', 'handled_on_spot', 'merged')), "                             \
-    "(SELECT count(*) FROM division k WHERE k.parent_code = d.code AND k.retired_at IS NULL) "
+    "(SELECT count(*) FROM division k WHERE k.parent_code = d.code AND k.retired_at IS NULL), "    \
+    "(SELECT count(*) FROM \"case\" c WHERE c.division_code >= d.code "                            \
+    "   AND c.division_code < d.code || ':' "                                                      \
+    "   AND c.state NOT IN ('closed', 'handled_on_spot', 'merged') "                               \
+    "   AND c.deadline < strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
 
 #define DIV_SNAP                                                                                   \
     "SELECT json_object('code', code, 'parent', parent_code, 'level', level, 'kind', kind, "       \
@@ -79,6 +86,7 @@ static void read_row(sqlite3_stmt *st, struct division_rec *d)
     d->residents = sqlite3_column_int64(st, 8);
     d->pending_cases = sqlite3_column_int64(st, 9);
     d->children = sqlite3_column_int64(st, 10);
+    d->overdue_cases = sqlite3_column_int64(st, 11);
 }
 
 int division_get(store *s, const char *code, struct division_rec *out, wg_err *e)

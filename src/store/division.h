@@ -23,9 +23,10 @@ struct division_rec {
     char name[96];
     char retired_at[32]; /* "" while in use */
     /* Filled by division_get and division_children, over the whole subtree:
-     * active households, residents with status 'resident', cases not yet closed,
-     * direct children not retired. */
-    int64_t households, residents, pending_cases, children;
+     * active households, residents with status 'resident', cases not yet closed
+     * (not closed, handled on the spot or merged), direct children not retired,
+     * and of the pending cases those whose deadline has passed. */
+    int64_t households, residents, pending_cases, children, overdue_cases;
 };
 
 /* One division with its counts. -1 with "no division CODE" or the scope message. */

@@ -7,6 +7,7 @@
 #include "domain/division.h"
 #include "domain/phone.h"
 #include "store/change.h"
+#include "store/history.h"
 #include "store/store_internal.h"
 
 #define HH_COLS                                                                                    \
@@ -48,10 +49,17 @@ int household_list(store *s, const char *division, int include_dissolved, int64_
                    struct household_rec *out, wg_err *e)
 {
     if (store_require_scope(s, division, e) < 0) return -1;
-    static const char *sql = "SELECT " HH_COLS "FROM household h "
-                             "WHERE h.division_code >= ?1 AND h.division_code < ?1 || ':' "
-                             "  AND (?2 OR h.status = 'active') "
-                             "ORDER BY h.address, h.id LIMIT ?3 OFFSET ?4";
+    /* House numbers in numeric order (一组2号 before 一组10号: the NATURAL
+     * collation). The page is chosen first from (id, address) alone, so the
+     * members, head and tags are computed for the rows shown, not for every
+     * household of the grid the sort has to look at. */
+    static const char *sql = "SELECT " HH_COLS "FROM "
+                             "(SELECT id, address FROM household "
+                             " WHERE division_code >= ?1 AND division_code < ?1 || ':' "
+                             "   AND (?2 OR status = 'active') "
+                             " ORDER BY address COLLATE NATSORT, id LIMIT ?3 OFFSET ?4) p "
+                             "JOIN household h ON h.id = p.id "
+                             "ORDER BY p.address COLLATE NATSORT, p.id";
     sqlite3_stmt *st = store_stmt(s, sql, e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
@@ -363,4 +371,11 @@ int household_move(store *s, int64_t id, const char *division, wg_err *e)
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
+}
+
+int household_history(store *s, int64_t household_id, struct residence_event *out, int max,
+                      wg_err *e)
+{
+    if (change_household(s, household_id, NULL, NULL, NULL, e) < 0) return -1;
+    return history_read(s, 1, household_id, out, max, e);
 }

@@ -32,7 +32,8 @@ struct household_rec {
 };
 
 /* Households whose division code starts with division (a grid includes its
- * buildings), ordered by address; dissolved ones only when include_dissolved.
+ * buildings), ordered by address with house numbers compared as numbers
+ * (一组2号 before 一组10号); dissolved ones only when include_dissolved.
  * Returns the number filled (<= limit) or -1. */
 int household_list(store *s, const char *division, int include_dissolved, int64_t offset, int limit,
                    struct household_rec *out, wg_err *e);
@@ -56,5 +57,13 @@ int household_dissolve(store *s, int64_t id, const char *note, wg_err *e);
 /* Re-drawing: move a household (and its residents) to another grid or building
  * in scope; residence_history gets 'regridded' for each resident. */
 int household_move(store *s, int64_t id, const char *division, wg_err *e);
+
+/* Everything that happened to the household's members (residence_history
+ * rows of this household, and transfers out of it), newest first; needs the
+ * household in scope. struct residence_event: store/resident.h. Returns the
+ * number filled (<= max) or -1. */
+struct residence_event;
+int household_history(store *s, int64_t household_id, struct residence_event *out, int max,
+                      wg_err *e);
 
 #endif

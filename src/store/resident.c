@@ -8,6 +8,7 @@
 #include "domain/phone.h"
 #include "domain/pinyin.h"
 #include "store/change.h"
+#include "store/history.h"
 #include "store/store_internal.h"
 
 #define RES_COLS                                                                                   \
@@ -520,4 +521,11 @@ int resident_restore(store *s, int64_t id, int64_t household, const char *note, 
         return wg_err_set(e, "household %lld is dissolved", (long long)household);
     return move_to(s, id, "restore", "restored", from_hh, from_div, household, to_div,
                    household == from_hh ? NULL : "other", note, 1, e);
+}
+
+int resident_history(store *s, int64_t resident_id, struct residence_event *out, int max,
+                     wg_err *e)
+{
+    if (locate(s, resident_id, NULL, NULL, NULL, e) < 0) return -1;
+    return history_read(s, 0, resident_id, out, max, e);
 }

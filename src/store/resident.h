@@ -78,4 +78,27 @@ int resident_restore(store *s, int64_t id, int64_t household, const char *note, 
 int resident_transfer(store *s, int64_t id, int64_t household, const char *relation,
                       const char *note, wg_err *e);
 
+/* One step of where someone lived (residence_history), as the history
+ * screens show it. event: moved_in transferred moved_out deceased regridded
+ * restored. A transfer has both households; moving in only to_household,
+ * moving out or death only from_household; re-drawing keeps the household
+ * and changes the division. from_place/to_place name the household (its
+ * address) or, when re-drawn, the grid or building: only when it lies
+ * within the actor's scope, else "" (the division code is still there). */
+struct residence_event {
+    int64_t id, resident_id, household_id, from_household, to_household;
+    char resident_name[64];
+    char from_division[19], to_division[19];
+    char from_place[192], to_place[192];
+    char event[12];
+    char at[32];      /* when it was recorded (UTC, ISO 8601) */
+    char by_user[33]; /* the user's name; "" for the system (init, imports) */
+    char note[128];
+};
+
+/* A resident's history, newest first (resident in scope). Returns the number
+ * filled (<= max) or -1. */
+int resident_history(store *s, int64_t resident_id, struct residence_event *out, int max,
+                     wg_err *e);
+
 #endif

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <sys/time.h>
 
+#include "store/natural.h"
 #include "store/store_internal.h"
 #include "util/embed.h"
 #include "util/strbuf.h"
@@ -213,11 +214,17 @@ store *store_open(const char *path, unsigned flags, wg_err *e)
         return NULL;
     }
     sqlite3_extended_result_codes(s->db, 1);
+    /* before migrations: a schema or query may name the collation */
+    if (natural_register(s->db) != SQLITE_OK) {
+        wg_err_set(e, "%s: cannot register the NATSORT collation", path);
+        store_close(s);
+        return NULL;
+    }
     sqlite3_busy_timeout(s->db, 10000);
     const char *pragmas = (flags & STORE_BULK)
                               ? "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                                 "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"
-                                "PRAGMA temp_store=MEMORY;"
+                                "PRAGMA temp_store=MEMORY; PRAGMA threads=2;"
                               : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                                 "PRAGMA synchronous=FULL; PRAGMA cache_size=-8192;";
     wg_err tmp;

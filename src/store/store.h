@@ -15,19 +15,19 @@
 typedef struct store store;
 
 enum store_flags {
-    STORE_CREATE = 1 << 0,   /* create the file if absent */
+    STORE_CREATE = 1 << 0,     /* create the file if absent */
     STORE_NO_MIGRATE = 1 << 1, /* open as is (tests of migration) */
-    STORE_BULK = 1 << 2,     /* bulk load: synchronous=OFF, bigger cache (init --demo) */
+    STORE_BULK = 1 << 2,       /* bulk load: synchronous=OFF, bigger cache (init --demo) */
 };
 
 struct store_actor {
-    int64_t user_id;     /* 0: the system itself (init, local admin commands) */
-    char name[33];       /* user name, or "system" */
+    int64_t user_id; /* 0: the system itself (init, local admin commands) */
+    char name[33];   /* user name, or "system" */
     enum role role;
-    char scope[19];      /* division code prefix; the county code for the system */
+    char scope[19];        /* division code prefix; the county code for the system */
     int64_t department_id; /* handlers: their department; else 0 */
-    char session[40];    /* session id for the audit trail, may be empty */
-    char remote[64];     /* client address, or "local" */
+    char session[40];      /* session id for the audit trail, may be empty */
+    char remote[64];       /* client address, or "local" */
 };
 
 /* Open (and by default migrate) the database at path. NULL and *e on failure;
@@ -62,8 +62,8 @@ void store_rollback(store *s);
 
 /* Append an audit row for the current actor, inside the current transaction.
  * before/after are JSON text or NULL. */
-int store_audit(store *s, const char *action, const char *tbl, int64_t row_id,
-                const char *before, const char *after, wg_err *e);
+int store_audit(store *s, const char *action, const char *tbl, int64_t row_id, const char *before,
+                const char *after, wg_err *e);
 
 /* A value from the meta table (caller frees), or NULL. */
 char *store_meta_get(store *s, const char *key);

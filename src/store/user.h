@@ -38,7 +38,7 @@ enum user_auth {
 };
 
 /* Failed attempts before a temporary lock, and its length. */
-#define USER_MAX_FAILURES 5
+#define USER_MAX_FAILURES      5
 #define USER_TEMP_LOCK_MINUTES 15
 
 int user_get(store *s, const char *name, struct user_rec *out, wg_err *e);
@@ -64,8 +64,8 @@ int user_list(store *s, struct user_rec *out, int max, wg_err *e);
  * parameters changed, records the login time and writes the audit row (method
  * "password", remote address from the actor). *failures receives the count of
  * consecutive failures after this attempt (for growing delays). */
-enum user_auth user_auth_password(store *s, const char *name, const char *password,
-                                  int *failures, wg_err *e);
+enum user_auth user_auth_password(store *s, const char *name, const char *password, int *failures,
+                                  wg_err *e);
 /* Is this public key (type and base64 blob, as in authorized_keys) one of the
  * user's, and may the user log in? Audited like user_auth_password when
  * `final` is set (the signature has been verified); a mere probe (final = 0)

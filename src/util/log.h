@@ -1,6 +1,6 @@
 /* One-line log records on stderr:
- *   2026-11-25T10:00:00Z wangge[1234] info login user=worker addr=10.0.0.5 method=password result=ok
- * Keys and values, no free prose in the middle, so that grep and awk can read them. */
+ *   2026-11-25T10:00:00Z wangge[1234] info login user=worker addr=10.0.0.5 method=password
+ * result=ok Keys and values, no free prose in the middle, so that grep and awk can read them. */
 #ifndef WANGGE_UTIL_LOG_H
 #define WANGGE_UTIL_LOG_H
 

@@ -74,14 +74,26 @@ void strbuf_add_json(strbuf *b, const char *s)
     strbuf_addc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': strbuf_adds(b, "\\\""); break;
-        case '\\': strbuf_adds(b, "\\\\"); break;
-        case '\n': strbuf_adds(b, "\\n"); break;
-        case '\r': strbuf_adds(b, "\\r"); break;
-        case '\t': strbuf_adds(b, "\\t"); break;
+        case '"':
+            strbuf_adds(b, "\\\"");
+            break;
+        case '\\':
+            strbuf_adds(b, "\\\\");
+            break;
+        case '\n':
+            strbuf_adds(b, "\\n");
+            break;
+        case '\r':
+            strbuf_adds(b, "\\r");
+            break;
+        case '\t':
+            strbuf_adds(b, "\\t");
+            break;
         default:
-            if (*p < 0x20) strbuf_addf(b, "\\u%04x", *p);
-            else strbuf_addc(b, (char)*p);
+            if (*p < 0x20)
+                strbuf_addf(b, "\\u%04x", *p);
+            else
+                strbuf_addc(b, (char)*p);
         }
     }
     strbuf_addc(b, '"');
