@@ -186,10 +186,15 @@ int cmd_search(int argc, char **argv, const struct cli_ctx *ctx)
         goto out;
     }
     struct search_hit *hits = calloc((size_t)limit, sizeof *hits);
-    int n = hits ? search_residents(s, q.s, limit, hits, &e) : -1;
+    int n = hits ? search_residents(s, q.s, limit, hits, &e) : SEARCH_FAILED;
     if (!hits) snprintf(e.msg, sizeof e.msg, "out of memory");
-    if (n < 0) {
+    /* Exit 1 either way (2 is for a command line that is wrong, and a
+     * query the engine refuses is answered with how to fix it), but a
+     * database failure says so rather than reading like a bad query. */
+    if (n == SEARCH_REFUSED) {
         rc = cli_fail("search", "%s", e.msg);
+    } else if (n < 0) {
+        rc = cli_fail("search", "the search failed: %s", e.msg);
     } else if (n == 0) {
         if (!tsv) fprintf(stderr, "wangge: search: no resident you may see matches '%s'\n", q.s);
     } else if (tsv) {

@@ -2,9 +2,19 @@
 
 #include <string.h>
 
+#include "util/gettext.h"
+
 static const char *const level_names[DIV_LEVEL_COUNT] = {
     [DIV_COUNTY] = "county", [DIV_TOWN] = "town",         [DIV_VILLAGE] = "village",
     [DIV_GRID] = "grid",     [DIV_BUILDING] = "building",
+};
+
+/* One whole sentence per parent level, so that each translates on its own. */
+static const char *const within_msgs[DIV_BUILDING] = {
+    [DIV_COUNTY] = N_("a division within county %s has %zu digits; %s has %zu"),
+    [DIV_TOWN] = N_("a division within town %s has %zu digits; %s has %zu"),
+    [DIV_VILLAGE] = N_("a division within village %s has %zu digits; %s has %zu"),
+    [DIV_GRID] = N_("a division within grid %s has %zu digits; %s has %zu"),
 };
 
 /* Length of a code if it is all digits (up to 19 looked at), else -1. */
@@ -47,38 +57,39 @@ int division_within(const char *code, const char *scope)
 
 int division_check(const char *code, const char *parent, wg_err *e)
 {
-    if (!code || !*code) return wg_err_set(e, "the division code is empty");
+    if (!code || !*code) return wg_err_set(e, _("the division code is empty"));
     size_t n = strlen(code);
     for (size_t i = 0; i < n; i++)
         if (code[i] < '0' || code[i] > '9')
-            return wg_err_set(e, "a division code has only digits; character %zu of %s is not one",
+            return wg_err_set(e,
+                              _("a division code has only digits; character %zu of %s is not one"),
                               i + 1, code);
     if (n < 6 || n > 18 || n % 3)
         return wg_err_set(e,
-                          "a division code has 6 (county), 9 (town), 12 (village), 15 (grid) "
-                          "or 18 (building) digits; %s has %zu",
+                          _("a division code has 6 (county), 9 (town), 12 (village), 15 (grid) "
+                            "or 18 (building) digits; %s has %zu"),
                           code, n);
     if (code[0] == '0' || code[0] == '9')
-        return wg_err_set(e, "county code %.6s is not valid: its first digit must be 1 to 8", code);
+        return wg_err_set(e, _("county code %.6s is not valid: its first digit must be 1 to 8"),
+                          code);
     /* A part of all zeros would name the parent itself (370923 000 = 370923). */
     for (size_t at = 6; at < n; at += 3)
         if (memcmp(code + at, "000", 3) == 0)
             return wg_err_set(e,
-                              "digits %zu-%zu of %s are 000; each level's part must be 001 "
-                              "or more",
+                              _("digits %zu-%zu of %s are 000; each level's part must be 001 "
+                                "or more"),
                               at + 1, at + 3, code);
     if (!parent) return 0;
     int pl = division_level(parent);
-    if (pl < 0) return wg_err_set(e, "the parent division code %s is not valid", parent);
+    if (pl < 0) return wg_err_set(e, _("the parent division code %s is not valid"), parent);
     size_t pn = strlen(parent);
     if (n != pn + 3) {
         if (pl == DIV_BUILDING)
-            return wg_err_set(e, "a building (%s) has no divisions below it", parent);
-        return wg_err_set(e, "a division within %s %s has %zu digits; %s has %zu", level_names[pl],
-                          parent, pn + 3, code, n);
+            return wg_err_set(e, _("a building (%s) has no divisions below it"), parent);
+        return wg_err_set(e, _(within_msgs[pl]), parent, pn + 3, code, n);
     }
     if (strncmp(code, parent, pn) != 0)
-        return wg_err_set(e, "%s does not extend its parent's code %s: it must begin with it", code,
-                          parent);
+        return wg_err_set(e, _("%s does not extend its parent's code %s: it must begin with it"),
+                          code, parent);
     return 0;
 }

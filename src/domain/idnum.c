@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/gettext.h"
 #include "util/utf8.h"
 
 /* ISO 7064 MOD 11-2: weight i is 2^(17-i) mod 11, for the 17 digits. */
@@ -70,9 +71,10 @@ static void today_str(const char *today, char out[11])
              tm.tm_mday % 100);
 }
 
-static const char *const month_names[12] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
+/* TRANSLATORS: month names, in "birth date %s does not exist: %s has %d days". */
+static const char *const month_names[12] = {
+    N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
+    N_("July"),    N_("August"),   N_("September"), N_("October"), N_("November"), N_("December")};
 
 /* Birth date from 8 digits YYYYMMDD into birth ("YYYY-MM-DD"). */
 static int check_date(const char *d, const char *today, char birth[11], wg_err *e)
@@ -85,18 +87,19 @@ static int check_date(const char *d, const char *today, char birth[11], wg_err *
     memcpy(birth + 8, d + 6, 2);
     birth[10] = '\0';
     if (m < 1 || m > 12)
-        return wg_err_set(e, "birth date %s does not exist: there is no month %02d", birth, m);
+        return wg_err_set(e, _("birth date %s does not exist: there is no month %02d"), birth, m);
     if (day < 1 || day > days_in_month(y, m)) {
         if (day == 29 && m == 2)
-            return wg_err_set(e, "birth date %s does not exist: %d is not a leap year", birth, y);
-        return wg_err_set(e, "birth date %s does not exist: %s has %d days", birth,
-                          month_names[m - 1], days_in_month(y, m));
+            return wg_err_set(e, _("birth date %s does not exist: %d is not a leap year"), birth,
+                              y);
+        return wg_err_set(e, _("birth date %s does not exist: %s has %d days"), birth,
+                          _(month_names[m - 1]), days_in_month(y, m));
     }
-    if (y < 1900) return wg_err_set(e, "birth date %s is before 1900", birth);
+    if (y < 1900) return wg_err_set(e, _("birth date %s is before 1900"), birth);
     char now[11];
     today_str(today, now);
     if (strcmp(birth, now) > 0)
-        return wg_err_set(e, "birth date %s is in the future (today is %s)", birth, now);
+        return wg_err_set(e, _("birth date %s is in the future (today is %s)"), birth, now);
     return 0;
 }
 
@@ -117,9 +120,10 @@ static void describe(uint32_t cp, const char *at, int len, char out[16])
 
 int idnum_parse(const char *in, const char *today, struct idnum *out, wg_err *e)
 {
-    if (!in) return wg_err_set(e, "no ID number was given");
+    if (!in) return wg_err_set(e, _("no ID number was given"));
     size_t n = strlen(in);
-    if (!utf8_valid(in, n)) return wg_err_set(e, "the ID number contains bytes that are not text");
+    if (!utf8_valid(in, n))
+        return wg_err_set(e, _("the ID number contains bytes that are not text"));
 
     /* Trim surrounding spaces (ASCII and the ideographic space). */
     const char *b = in, *end = in + n;
@@ -136,7 +140,7 @@ int idnum_parse(const char *in, const char *today, struct idnum *out, wg_err *e)
         if (!is_space(cp)) break;
         end = p;
     }
-    if (b == end) return wg_err_set(e, "the ID number is empty");
+    if (b == end) return wg_err_set(e, _("the ID number is empty"));
 
     int count = 0;
     for (const char *p = b; p < end; count++) {
@@ -144,7 +148,7 @@ int idnum_parse(const char *in, const char *today, struct idnum *out, wg_err *e)
         p += utf8_decode(p, (size_t)(end - p), &cp);
     }
     if (count != 18 && count != 15)
-        return wg_err_set(e, "an ID number has 18 characters (or 15 for old ones); this has %d",
+        return wg_err_set(e, _("an ID number has 18 characters (or 15 for old ones); this has %d"),
                           count);
 
     char digits[19];
@@ -159,20 +163,20 @@ int idnum_parse(const char *in, const char *today, struct idnum *out, wg_err *e)
         } else if (cp == 'X' || cp == 'x') {
             if (count == 15)
                 return wg_err_set(e,
-                                  "character %d is X, but an old 15-character ID number has "
-                                  "only digits",
+                                  _("character %d is X, but an old 15-character ID number has "
+                                    "only digits"),
                                   pos + 1);
-            return wg_err_set(e, "character %d is X, but only the last (18th) character may be X",
-                              pos + 1);
+            return wg_err_set(
+                e, _("character %d is X, but only the last (18th) character may be X"), pos + 1);
         } else if ((cp >= 0xFF10 && cp <= 0xFF19) || cp == 0xFF38 || cp == 0xFF58) {
             return wg_err_set(e,
-                              "character %d is a full-width '%.*s'; type it half-width "
-                              "(switch the input method to half-width characters)",
+                              _("character %d is a full-width '%.*s'; type it half-width "
+                                "(switch the input method to half-width characters)"),
                               pos + 1, len, p);
         } else {
             char what[16];
             describe(cp, p, len, what);
-            return wg_err_set(e, "character %d is %s, not a digit", pos + 1, what);
+            return wg_err_set(e, _("character %d is %s, not a digit"), pos + 1, what);
         }
         p += len;
     }
@@ -185,14 +189,14 @@ int idnum_parse(const char *in, const char *today, struct idnum *out, wg_err *e)
         memcpy(number, digits, 19);
 
     if (number[0] < '1' || number[0] > '8')
-        return wg_err_set(e, "region code %.6s is not valid: its first digit must be 1 to 8",
+        return wg_err_set(e, _("region code %.6s is not valid: its first digit must be 1 to 8"),
                           number);
     char birth[11];
     if (check_date(number + 6, today, birth, e) < 0) return -1;
     if (count == 18) {
         char want = idnum_check_char(number);
         if (want != number[17])
-            return wg_err_set(e, "the check character should be %c, not %c", want, number[17]);
+            return wg_err_set(e, _("the check character should be %c, not %c"), want, number[17]);
     }
 
     if (out) {
@@ -237,17 +241,22 @@ int idnum_matches(const struct idnum *id, const char *birth, char sex, wg_err *e
     if (birth && *birth) {
         char b[11];
         if (typed_date(birth, b) < 0)
-            return wg_err_set(e, "birth date '%s' is not a date (write it as YYYY-MM-DD)", birth);
+            return wg_err_set(e, _("birth date '%s' is not a date (write it as YYYY-MM-DD)"),
+                              birth);
         if (strcmp(b, id->birth) != 0)
-            return wg_err_set(e, "the ID number gives birth date %s, not %s", id->birth, b);
+            return wg_err_set(e, _("the ID number gives birth date %s, not %s"), id->birth, b);
     }
     if (sex) {
         char s = sex == 'm' ? 'M' : sex == 'f' ? 'F' : sex;
-        if (s != 'M' && s != 'F') return wg_err_set(e, "sex must be M or F, not '%c'", sex);
+        if (s != 'M' && s != 'F') return wg_err_set(e, _("sex must be M or F, not '%c'"), sex);
         if (s != id->sex)
-            return wg_err_set(e, "the ID number is a %s's (its 17th digit, %c, is %s), not a %s's",
-                              id->sex == 'M' ? "man" : "woman", id->number[16],
-                              id->sex == 'M' ? "odd" : "even", s == 'M' ? "man" : "woman");
+            return wg_err_set(e,
+                              id->sex == 'M'
+                                  ? _("the ID number is a man's (its 17th digit, %c, is odd), "
+                                      "not a woman's")
+                                  : _("the ID number is a woman's (its 17th digit, %c, is even), "
+                                      "not a man's"),
+                              id->number[16]);
     }
     return 0;
 }

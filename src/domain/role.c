@@ -2,16 +2,19 @@
 
 #include <string.h>
 
+#include "util/gettext.h"
+
+/* Labels are English msgids: the UI shows _(role_label(r)), the CLI English. */
 static const struct {
     const char *name, *label;
 } roles[ROLE_COUNT] = {
-    [ROLE_ADMIN] = {"admin", "County administrator"},
-    [ROLE_CENTRE] = {"centre", "Centre dispatcher"},
-    [ROLE_TOWN] = {"town", "Town officer"},
-    [ROLE_SECRETARY] = {"secretary", "Village secretary"},
-    [ROLE_LEADER] = {"leader", "Grid leader"},
-    [ROLE_WORKER] = {"worker", "Grid worker"},
-    [ROLE_HANDLER] = {"handler", "Department handler"},
+    [ROLE_ADMIN] = {"admin", N_("County administrator")},
+    [ROLE_CENTRE] = {"centre", N_("Centre dispatcher")},
+    [ROLE_TOWN] = {"town", N_("Town officer")},
+    [ROLE_SECRETARY] = {"secretary", N_("Village secretary")},
+    [ROLE_LEADER] = {"leader", N_("Grid leader")},
+    [ROLE_WORKER] = {"worker", N_("Grid worker")},
+    [ROLE_HANDLER] = {"handler", N_("Department handler")},
 };
 
 const char *role_name(enum role r)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "domain/role.h"
+#include "screens/admin_checklists.h"
 #include "screens/admin_depts.h"
 #include "screens/admin_grids.h"
 #include "screens/admin_kinds.h"
@@ -21,15 +22,6 @@ struct admin {
     struct ui_list list;
 };
 
-static struct screen *open_checklists(struct app *a)
-{
-    (void)a;
-    /* No store API for checklist templates yet: say so instead of
-     * pretending. */
-    ui_status("%s", _("Checklist templates: not available yet."));
-    return NULL;
-}
-
 static const struct {
     const char *label;
     const char *about;
@@ -40,7 +32,8 @@ static const struct {
     {N_("Departments"), N_("where cases are dispatched"), admin_depts_screen_new},
     {N_("Tags"), N_("care groups set on residents"), admin_tags_screen_new},
     {N_("Case kinds"), N_("default deadline and department"), admin_kinds_screen_new},
-    {N_("Checklist templates"), N_("visit checklists (not available yet)"), open_checklists},
+    {N_("Checklist templates"), N_("visit checklists: items, order, wording"),
+     admin_checklists_screen_new},
     {N_("Audit log"), N_("who changed what, when and from where"), audit_screen_new},
 };
 #define NAREAS ((int)(sizeof areas / sizeof *areas))

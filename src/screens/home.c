@@ -91,8 +91,8 @@ static void draw_row(void *ctx, int i, int y, int x, int w, int sel)
     ui_textf(y, x + w - COLS_W + COL_W, COL_W, st, "%9" PRId64, d->residents);
     ui_textf(y, x + w - COLS_W + 2 * COL_W, COL_W, st, "%9" PRId64, d->pending_cases);
     /* overdue cases are what someone has to act on today: stand out */
-    ui_textf(y, x + w - COLS_W + 3 * COL_W, COL_W, sel ? st : d->overdue_cases ? UI_ERROR : st,
-             "%9" PRId64, d->overdue_cases);
+    enum ui_style late = !sel && d->overdue_cases ? UI_ERROR : st;
+    ui_textf(y, x + w - COLS_W + 3 * COL_W, COL_W, late, "%9" PRId64, d->overdue_cases);
 }
 
 static const char *row_label(void *ctx, int i, char *buf, size_t size)

@@ -8,6 +8,7 @@
 #include "domain/division.h"
 #include "domain/phone.h"
 #include "domain/role.h"
+#include "screens/history.h"
 #include "screens/ledgerfmt.h"
 #include "screens/resident.h"
 #include "store/division.h"
@@ -465,26 +466,6 @@ static void card_unmask(struct card *c)
     ui_dirty();
 }
 
-/* What the ledger knows of a person's residence: the store keeps every step
- * in residence_history; until it offers them for reading, the card shows the
- * record's own dates. */
-static void card_history(struct card *c)
-{
-    int i = c->list.cur;
-    if (i < 0 || i >= c->n) return;
-    const struct resident_rec *m = &c->m[i];
-    char text[1024], title[128];
-    snprintf(title, sizeof title, _("History of %s"), m->name);
-    if (gone(m))
-        snprintf(text, sizeof text, _("%s since %s: %s. Household: %s. Last changed %.10s."),
-                 ledgerfmt_status(m->status), m->status_date, m->status_note, c->h.address,
-                 m->updated_at);
-    else
-        snprintf(text, sizeof text, _("Lives here (%s). Household: %s. Last changed %.10s."),
-                 ledgerfmt_relation(m->relation), c->h.address, m->updated_at);
-    ui_message(title, text);
-}
-
 static enum action card_request(struct screen *s, enum action a, ui_key key)
 {
     struct card *c = s->data;
@@ -513,7 +494,7 @@ static enum action card_request(struct screen *s, enum action a, ui_key key)
         card_unmask(c);
         return ACT_NONE;
     case ACT_HISTORY:
-        card_history(c);
+        ui_push(history_screen_new(c->app, c->id, 0));
         return ACT_NONE;
     case ACT_REFRESH:
         card_resume(s);

@@ -17,11 +17,9 @@
 #include "ui/screen.h"
 #include "util/xalloc.h"
 
-/* Rows kept after filtering: enough for any village; a county-wide list is
- * narrowed with the filters rather than scrolled. */
+/* Rows read: enough for any village; a county-wide list is narrowed with
+ * the filters rather than scrolled. */
 #define PLACES_MAX_ROWS 1000
-/* Records read per store call while filtering. */
-#define PLACES_CHUNK 256
 /* Areas offered in the area filter and the form's area picker (towns,
  * villages and grids under the scope). */
 #define PLACES_MAX_AREAS 4000
@@ -57,15 +55,13 @@ static const struct tab_def {
     const char *name_label; /* label of the name column and field (msgid) */
     const char *one;        /* "place" in titles (msgid) */
     const char *state;      /* column and field label of the state (msgid) */
-    const char *audit;      /* audit table name */
     const struct ui_choice *kinds, *states;
     int nkinds, nstates;
 } tabs[TAB_COUNT] = {
-    {N_("Places"), N_("Place name"), N_("place"), N_("Status"), "place", place_kinds, place_states,
+    {N_("Places"), N_("Place name"), N_("place"), N_("Status"), place_kinds, place_states,
      sizeof place_kinds / sizeof *place_kinds, sizeof place_states / sizeof *place_states},
-    {N_("Organisations"), N_("Organisation name"), N_("organisation"), N_("Rating"), "organisation",
-     org_kinds, org_ratings, sizeof org_kinds / sizeof *org_kinds,
-     sizeof org_ratings / sizeof *org_ratings},
+    {N_("Organisations"), N_("Organisation name"), N_("organisation"), N_("Rating"), org_kinds,
+     org_ratings, sizeof org_kinds / sizeof *org_kinds, sizeof org_ratings / sizeof *org_ratings},
 };
 
 static const char *choice_label(const struct ui_choice *c, int n, const char *value)
@@ -203,57 +199,41 @@ static void from_org(struct row *r, const struct organisation_rec *x)
     snprintf(r->note, sizeof r->note, "%s", x->note);
 }
 
-static int matches(const struct places *p, const struct row *r)
-{
-    if (p->kind >= 0 && strcmp(r->kind, tabs[p->tab].kinds[p->kind].value) != 0) return 0;
-    if (!p->text[0]) return 1;
-    return strcasestr(r->name, p->text) || strcasestr(r->address, p->text) ||
-           strcasestr(r->contact, p->text) || strcasestr(r->note, p->text) ||
-           strstr(r->phone, p->text);
-}
-
-/* The store lists by area only; kind and text are applied here, reading the
- * area in chunks so that memory stays small whatever the county's size. */
+/* The store filters (area as an index range, kind and text in SQL); rows
+ * past PLACES_MAX_ROWS are counted, not read. */
 static void load(struct places *p)
 {
     wg_err e = {{0}};
+    store *db = p->app->db;
     p->n = 0;
     p->more = 0;
     if (!p->rows) p->rows = xcalloc(PLACES_MAX_ROWS, sizeof *p->rows);
-    for (int t = 0; t < TAB_COUNT; t++) {
-        p->total[t] = t == TAB_PLACES ? place_count(p->app->db, p->area, &e)
-                                      : organisation_count(p->app->db, p->area, &e);
+    for (int t = 0; t < TAB_COUNT; t++)
+        p->total[t] =
+            t == TAB_PLACES ? place_count(db, p->area, &e) : organisation_count(db, p->area, &e);
+    const char *kind = p->kind >= 0 ? tabs[p->tab].kinds[p->kind].value : NULL;
+    int got;
+    if (p->tab == TAB_PLACES) {
+        struct place_rec *buf = xcalloc(PLACES_MAX_ROWS, sizeof *buf);
+        got = place_list_filtered(db, p->area, kind, p->text, 0, PLACES_MAX_ROWS, buf, &e);
+        for (int i = 0; i < got; i++) from_place(&p->rows[i], &buf[i]);
+        free(buf);
+    } else {
+        struct organisation_rec *buf = xcalloc(PLACES_MAX_ROWS, sizeof *buf);
+        got = organisation_list_filtered(db, p->area, kind, p->text, 0, PLACES_MAX_ROWS, buf, &e);
+        for (int i = 0; i < got; i++) from_org(&p->rows[i], &buf[i]);
+        free(buf);
     }
-    void *buf = p->tab == TAB_PLACES ? xcalloc(PLACES_CHUNK, sizeof(struct place_rec))
-                                     : xcalloc(PLACES_CHUNK, sizeof(struct organisation_rec));
-    for (int64_t off = 0;; off += PLACES_CHUNK) {
-        int got = p->tab == TAB_PLACES
-                      ? place_list(p->app->db, p->area, off, PLACES_CHUNK, buf, &e)
-                      : organisation_list(p->app->db, p->area, off, PLACES_CHUNK, buf, &e);
-        if (got < 0) {
-            ui_error("%s", e.msg);
-            break;
-        }
-        for (int i = 0; i < got; i++) {
-            struct row r;
-            if (p->tab == TAB_PLACES)
-                from_place(&r, (struct place_rec *)buf + i);
-            else
-                from_org(&r, (struct organisation_rec *)buf + i);
-            if (!matches(p, &r)) continue;
-            if (p->n < PLACES_MAX_ROWS)
-                p->rows[p->n++] = r;
-            else
-                p->more++;
-        }
-        if (got < PLACES_CHUNK) break;
-        /* Unfiltered, the count says how many are left unread. */
-        if (p->n == PLACES_MAX_ROWS && p->kind < 0 && !p->text[0]) {
-            p->more = p->total[p->tab] - p->n;
-            break;
-        }
+    if (got < 0) {
+        ui_error("%s", e.msg);
+        got = 0;
+    } else if (got == PLACES_MAX_ROWS) {
+        int64_t all = p->tab == TAB_PLACES
+                          ? place_count_filtered(db, p->area, kind, p->text, &e)
+                          : organisation_count_filtered(db, p->area, kind, p->text, &e);
+        if (all > got) p->more = all - got;
     }
-    free(buf);
+    p->n = got;
     ui_list_set_count(&p->list, p->n);
     ui_dirty();
 }
@@ -660,12 +640,10 @@ static void unmask_row(struct places *p)
     }
     if (r->unmasked || !r->phone[0]) return;
     wg_err e = {{0}};
-    store *db = p->app->db;
-    if (store_begin(db, &e) < 0 ||
-        store_audit(db, "unmask", tabs[p->tab].audit, r->id, NULL, "{\"fields\":[\"phone\"]}", &e) <
-            0 ||
-        store_commit(db, &e) < 0) {
-        store_rollback(db);
+    int rc = p->tab == TAB_PLACES
+                 ? place_unmask(p->app->db, r->id, r->phone, sizeof r->phone, &e)
+                 : organisation_unmask(p->app->db, r->id, r->phone, sizeof r->phone, &e);
+    if (rc < 0) {
         ui_error("%s", e.msg);
         return;
     }

@@ -21,12 +21,18 @@
 /* Code points the box takes: even 4-byte characters stay within the engine's
  * byte limit, and no name, ID, phone or address fragment needs more. */
 #define BOX_MAX (SEARCH_MAX_QUERY / 4)
+/* Quiet time after the last edit before the query runs: longer than the gap
+ * between a typist's keys, short enough to feel immediate. Keys typed one
+ * by one over a slow link then cost the echo in the box, and one result
+ * list at the end instead of one per key. */
+#define SEARCH_IDLE_MS 300
 
 enum outcome {
     OUT_EMPTY, /* nothing typed: show what can be typed */
     OUT_HITS,
     OUT_NONE,  /* nothing matched, or nothing searchable was typed */
     OUT_SHORT, /* digits only, too few to look for */
+    OUT_ERROR, /* the engine failed (the database, not the query) */
 };
 
 struct search {
@@ -36,6 +42,7 @@ struct search {
     int stale;   /* the box differs from the query the results are for */
     char query[SEARCH_MAX_QUERY + 1];
     enum outcome outcome;
+    char error[256]; /* OUT_ERROR: the store's message */
     struct search_hit *hits;
     int n;
     struct ui_list list;
@@ -89,10 +96,10 @@ static int blank(const char *q)
     return 1;
 }
 
-/* Run the query if the box changed since the last run. The driver draws once
- * per batch of typed keys, and the query runs from draw, so keys that arrive
- * together (a fast typist, an input method's whole word, a slow link's burst)
- * cost one query and one screen update, not one each. */
+/* Run the query if the box changed since the last run: from the idle timer
+ * once typing pauses, or at once when the user moves on (Down, Enter). Keys
+ * that arrive together (a fast typist, an input method's whole word, a slow
+ * link's burst) cost one query and one screen update, not one each. */
 static void run_query(struct search *g)
 {
     if (!g->stale) return;
@@ -109,24 +116,32 @@ static void run_query(struct search *g)
     } else {
         wg_err e = {{0}};
         int n = search_residents(g->app->db, g->query, SEARCH_SHOWN, g->hits, &e);
-        /* A query the engine cannot use (punctuation only, say) is not an
-         * error to the user: it matches nobody. */
         g->n = n > 0 ? n : 0;
-        g->outcome = n > 0 ? OUT_HITS : short_number(g->query) ? OUT_SHORT : OUT_NONE;
+        if (n > 0)
+            g->outcome = OUT_HITS;
+        else if (n == SEARCH_FAILED) {
+            g->outcome = OUT_ERROR;
+            snprintf(g->error, sizeof g->error, "%s", e.msg);
+        } else {
+            /* A query the engine refuses (punctuation only, say) is not an
+             * error to the user: it matches nobody, or needs more digits. */
+            g->outcome = short_number(g->query) ? OUT_SHORT : OUT_NONE;
+        }
     }
     ui_list_set_count(&g->list, g->n);
     g->list.cur = g->n ? 0 : -1;
     g->list.top = 0;
     if (!g->n) g->in_list = 0;
+    ui_dirty();
 }
 
 static void rerun(struct search *g)
 {
-    /* A control character can never be typed into the box: the next run
+    /* A control character can never be typed into the box: this run
      * searches even though the text is the same. */
     snprintf(g->query, sizeof g->query, "\x01");
     g->stale = 1;
-    ui_dirty();
+    run_query(g);
 }
 
 /* ---- drawing ---------------------------------------------------------------------- */
@@ -216,7 +231,6 @@ static void draw_examples(const struct ui_rect *r)
 static void search_draw(struct screen *s, const struct ui_rect *r)
 {
     struct search *g = s->data;
-    run_query(g);
     int y = r->y + 1, x = r->x, w = r->w;
     /* the box */
     const char *label = _("Find:");
@@ -248,6 +262,9 @@ static void search_draw(struct screen *s, const struct ui_rect *r)
     case OUT_NONE:
         ui_textf(lr.y, x + 2, w - 4, UI_NORMAL, _("No resident in your area matches \"%s\"."),
                  g->query);
+        break;
+    case OUT_ERROR:
+        ui_textf(lr.y, x + 2, w - 4, UI_ERROR, _("The search failed: %s"), g->error);
         break;
     case OUT_HITS:
         draw_header(y, x, w);
@@ -288,6 +305,11 @@ static void open_hit(struct search *g)
 /* The selected hit's full ID and phone, in its row, until the results change. */
 static void unmask_hit(struct search *g)
 {
+    /* Only a row the user has seen: results still to come are shown first. */
+    if (g->stale) {
+        run_query(g);
+        return;
+    }
     if (!have_selection(g) || g->unmasked == g->list.cur) return;
     if (!role_may_unmask(g->app->me.role)) {
         ui_error("%s", _("Your role may not see full ID and phone numbers."));
@@ -346,7 +368,10 @@ static int box_key(struct search *g, ui_key key)
         }
         ui_dirty();
     }
-    if (changed) g->stale = 1;
+    if (changed) {
+        g->stale = 1;
+        ui_idle_after(SEARCH_IDLE_MS);
+    }
     return 1;
 }
 
@@ -355,6 +380,9 @@ static enum action search_request(struct screen *s, enum action a, ui_key key)
     struct search *g = s->data;
     if (!g->in_list) {
         if (box_key(g, key)) return ACT_NONE;
+        /* The box is one line: Enter (which the edit keys call "newline",
+         * ^J being the same key) opens the first hit. */
+        if (a == ACT_NEWLINE) a = keymap_lookup(ui_keymap(), "search", key);
         switch (a) {
         case ACT_DOWN:
         case ACT_NEXT_FIELD:
@@ -419,13 +447,18 @@ static int search_open(struct screen *s, wg_err *e)
     return 0;
 }
 
+/* The user stopped typing: the results catch up with the box. */
+static void search_idle(struct screen *s)
+{
+    run_query(s->data);
+}
+
 /* Back from a resident: it may have changed (moved out, renamed). */
 static void search_resume(struct screen *s)
 {
     struct search *g = s->data;
     int cur = g->list.cur, top = g->list.top;
     rerun(g);
-    run_query(g);
     if (cur >= 0 && cur < g->n) g->list.cur = cur, g->list.top = top;
 }
 
@@ -446,6 +479,7 @@ static const struct screen_ops search_ops = {
     .request = search_request,
     .close = search_close,
     .resume = search_resume,
+    .idle = search_idle,
 };
 
 struct screen *search_screen_new(struct app *a)

@@ -268,9 +268,11 @@ int listener_run(int fd, ssh_bind bind, const struct listener_cfg *cfg)
     sa.sa_handler = on_stop;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    /* A server started from a terminal (make run) stops with it; run it under
+     * a service manager, or nohup, to keep it past a logout. */
+    sigaction(SIGHUP, &sa, NULL);
     sa.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
 
     struct pollfd *pfd = NULL;
     int cap = 0;

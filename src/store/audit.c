@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "store/store_internal.h"
+#include "util/gettext.h"
 #include "util/strbuf.h"
 
 /* The hash input: every field, length-prefixed so that no two rows can be
@@ -83,7 +84,7 @@ int store_audit(store *s, const char *action, const char *tbl, int64_t row_id, c
     sqlite3_bind_text(st, 11, hex, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_sql_err(s, e, "writing the audit trail");
+    return rc == SQLITE_DONE ? 0 : store_sql_err(s, e, _("writing the audit trail"));
 }
 
 int64_t audit_verify(store *s, wg_err *e)
@@ -94,7 +95,7 @@ int64_t audit_verify(store *s, wg_err *e)
                            "action, tbl, coalesce(row_id, 0), before, after, hash "
                            "FROM audit ORDER BY id",
                            -1, &st, NULL) != SQLITE_OK)
-        return store_sql_err(s, e, "reading the audit trail");
+        return store_sql_err(s, e, _("reading the audit trail"));
     char prev[65] = "";
     int64_t n = 0;
     int rc;
@@ -113,7 +114,7 @@ int64_t audit_verify(store *s, wg_err *e)
         row_hash(prev, fields, 10, hex);
         const char *stored = (const char *)sqlite3_column_text(st, 11);
         if (!stored || strcmp(stored, hex) != 0) {
-            wg_err_set(e, "audit row %lld does not match its hash: the trail was altered",
+            wg_err_set(e, _("audit row %lld does not match its hash: the trail was altered"),
                        (long long)sqlite3_column_int64(st, 0));
             sqlite3_finalize(st);
             return -1;
@@ -122,7 +123,7 @@ int64_t audit_verify(store *s, wg_err *e)
         n++;
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) return store_sql_err(s, e, "reading the audit trail");
+    if (rc != SQLITE_DONE) return store_sql_err(s, e, _("reading the audit trail"));
     return n;
 }
 
@@ -137,7 +138,7 @@ int audit_list(store *s, const char *actor, const char *tbl, int64_t row_id, con
                const char *to, int64_t before_id, struct audit_row *rows, int max, wg_err *e)
 {
     if (!role_may_administer(store_actor(s)->role))
-        return wg_err_set(e, "only a county administrator may read the audit log");
+        return wg_err_set(e, _("only a county administrator may read the audit log"));
     static const char *sql =
         "SELECT id, at, actor, coalesce(session, ''), coalesce(remote, ''), action, "
         "coalesce(tbl, ''), coalesce(row_id, 0), before, after FROM audit "

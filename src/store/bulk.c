@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/store_internal.h"
+#include "util/gettext.h"
 #include "util/xalloc.h"
 
 /* Indexes dropped by BULK_DEFER_INDEXES, as their CREATE statements, rebuilt
@@ -54,7 +55,7 @@ static int defer_indexes(store *s, wg_err *e)
                            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS "
                            "NOT NULL AND tbl_name = ?1 ORDER BY name",
                            -1, &st, NULL) != SQLITE_OK)
-        return store_sql_err(s, e, "listing indexes");
+        return store_sql_err(s, e, _("listing indexes"));
     char **names = NULL;
     int n = 0;
     for (size_t i = 0; i < sizeof bulk_tables / sizeof *bulk_tables; i++) {
@@ -71,7 +72,7 @@ static int defer_indexes(store *s, wg_err *e)
     int r = 0;
     for (int i = 0; i < n; i++) {
         char *drop = xasprintf("DROP INDEX \"%s\"", names[i]);
-        if (r == 0 && exec(s, drop, e, "dropping an index for the load") < 0) r = -1;
+        if (r == 0 && exec(s, drop, e, _("dropping an index for the load")) < 0) r = -1;
         free(drop);
         free(names[i]);
     }
@@ -82,10 +83,11 @@ static int defer_indexes(store *s, wg_err *e)
 int bulk_begin(store *s, unsigned flags, wg_err *e)
 {
     if (store_actor(s)->user_id != 0 || strcmp(store_actor(s)->name, "system") != 0)
-        return wg_err_set(e, "only the system may bulk-load");
+        return wg_err_set(e, _("only the system may bulk-load"));
     /* foreign_keys cannot change inside a transaction */
-    if (exec(s, "PRAGMA foreign_keys=OFF", e, "starting the load") < 0) return -1;
-    if ((flags & BULK_NO_JOURNAL) && exec(s, "PRAGMA journal_mode=OFF", e, "starting the load") < 0)
+    if (exec(s, "PRAGMA foreign_keys=OFF", e, _("starting the load")) < 0) return -1;
+    if ((flags & BULK_NO_JOURNAL) &&
+        exec(s, "PRAGMA journal_mode=OFF", e, _("starting the load")) < 0)
         return -1;
     load_flags = flags;
     if (store_begin(s, e) < 0) return -1;
@@ -100,10 +102,10 @@ static int check_foreign_keys(store *s, wg_err *e)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(store_sqlite(s), "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
-        return store_sql_err(s, e, "checking references");
+        return store_sql_err(s, e, _("checking references"));
     int r = 0;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        r = wg_err_set(e, "row %lld of %s refers to a missing row of %s",
+        r = wg_err_set(e, _("row %lld of %s refers to a missing row of %s"),
                        (long long)sqlite3_column_int64(st, 1),
                        (const char *)sqlite3_column_text(st, 0),
                        (const char *)sqlite3_column_text(st, 2));
@@ -115,7 +117,7 @@ static int check_foreign_keys(store *s, wg_err *e)
 int bulk_end(store *s, wg_err *e)
 {
     for (int i = 0; i < ndeferred; i++) {
-        if (exec(s, deferred[i], e, "rebuilding an index") < 0) {
+        if (exec(s, deferred[i], e, _("rebuilding an index")) < 0) {
             bulk_abort(s);
             return -1;
         }
@@ -131,9 +133,9 @@ int bulk_end(store *s, wg_err *e)
         return -1;
     }
     if ((load_flags & BULK_NO_JOURNAL) &&
-        exec(s, "PRAGMA journal_mode=WAL", e, "ending the load") < 0)
+        exec(s, "PRAGMA journal_mode=WAL", e, _("ending the load")) < 0)
         return -1;
-    return exec(s, "PRAGMA foreign_keys=ON", e, "ending the load");
+    return exec(s, "PRAGMA foreign_keys=ON", e, _("ending the load"));
 }
 
 void bulk_abort(store *s)
@@ -179,7 +181,7 @@ int bulk_division(store *s, const struct bulk_division *d, wg_err *e)
     sqlite3_bind_int(st, 5, d->urban);
     bt(st, 6, d->name);
     bt(st, 7, d->created_at);
-    return step(s, st, e, "adding a division");
+    return step(s, st, e, _("adding a division"));
 }
 
 int bulk_department(store *s, const struct bulk_department *d, wg_err *e)
@@ -193,7 +195,7 @@ int bulk_department(store *s, const struct bulk_department *d, wg_err *e)
     bt(st, 3, d->name);
     bt(st, 4, d->kind);
     bt(st, 5, d->phone);
-    return step(s, st, e, "adding a department");
+    return step(s, st, e, _("adding a department"));
 }
 
 int bulk_household(store *s, const struct bulk_household *h, wg_err *e)
@@ -212,7 +214,7 @@ int bulk_household(store *s, const struct bulk_household *h, wg_err *e)
     bt(st, 7, h->phone);
     bt(st, 8, h->note);
     bt(st, 9, h->created_at);
-    return step(s, st, e, "adding a household");
+    return step(s, st, e, _("adding a household"));
 }
 
 int bulk_resident(store *s, const struct bulk_resident *r, wg_err *e)
@@ -244,7 +246,7 @@ int bulk_resident(store *s, const struct bulk_resident *r, wg_err *e)
     bt(st, 17, r->phone_rev);
     bt(st, 18, r->created_at);
     bt(st, 19, r->updated_at);
-    return step(s, st, e, "adding a resident");
+    return step(s, st, e, _("adding a resident"));
 }
 
 int bulk_history(store *s, const struct bulk_history *h, wg_err *e)
@@ -263,7 +265,7 @@ int bulk_history(store *s, const struct bulk_history *h, wg_err *e)
     bt(st, 7, h->event);
     bt(st, 8, h->at);
     bt(st, 9, h->note);
-    return step(s, st, e, "adding a residence record");
+    return step(s, st, e, _("adding a residence record"));
 }
 
 int64_t bulk_tag_id(store *s, const char *code, wg_err *e)
@@ -273,7 +275,7 @@ int64_t bulk_tag_id(store *s, const char *code, wg_err *e)
     bt(st, 1, code);
     int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_reset(st);
-    if (id < 0) wg_err_set(e, "no tag '%s'", code);
+    if (id < 0) wg_err_set(e, _("no tag '%s'"), code);
     return id;
 }
 
@@ -286,7 +288,7 @@ int bulk_resident_tag(store *s, int64_t resident_id, int64_t tag_id, const char 
     bi(st, 1, resident_id);
     bi(st, 2, tag_id);
     bt(st, 3, since);
-    return step(s, st, e, "tagging a resident");
+    return step(s, st, e, _("tagging a resident"));
 }
 
 int bulk_place(store *s, const struct bulk_place *p, wg_err *e)
@@ -306,7 +308,7 @@ int bulk_place(store *s, const struct bulk_place *p, wg_err *e)
     bt(st, 8, p->status);
     bt(st, 9, p->note);
     bt(st, 10, p->created_at);
-    return step(s, st, e, "adding a place");
+    return step(s, st, e, _("adding a place"));
 }
 
 int bulk_organisation(store *s, const struct bulk_organisation *o, wg_err *e)
@@ -322,7 +324,7 @@ int bulk_organisation(store *s, const struct bulk_organisation *o, wg_err *e)
     bt(st, 5, o->phone);
     bt(st, 6, o->rating);
     bt(st, 7, o->created_at);
-    return step(s, st, e, "adding an organisation");
+    return step(s, st, e, _("adding an organisation"));
 }
 
 int bulk_user(store *s, const struct bulk_user *u, wg_err *e)
@@ -341,7 +343,7 @@ int bulk_user(store *s, const struct bulk_user *u, wg_err *e)
     bt(st, 7, u->phone);
     bt(st, 8, u->password_hash);
     bt(st, 9, u->created_at);
-    return step(s, st, e, "adding a user");
+    return step(s, st, e, _("adding a user"));
 }
 
 int bulk_staff(store *s, const struct bulk_staff *g, wg_err *e)
@@ -356,7 +358,7 @@ int bulk_staff(store *s, const struct bulk_staff *g, wg_err *e)
     bt(st, 4, g->phone);
     bt(st, 5, g->duty);
     bt(st, 6, g->since);
-    return step(s, st, e, "adding grid staff");
+    return step(s, st, e, _("adding grid staff"));
 }
 
 int bulk_case_kind(store *s, const struct bulk_case_kind *k, wg_err *e)
@@ -371,7 +373,7 @@ int bulk_case_kind(store *s, const struct bulk_case_kind *k, wg_err *e)
     bt(st, 4, k->category);
     sqlite3_bind_int(st, 5, k->default_days);
     bi(st, 6, k->department_id);
-    return step(s, st, e, "adding a case kind");
+    return step(s, st, e, _("adding a case kind"));
 }
 
 int bulk_case(store *s, const struct bulk_case *c, wg_err *e)
@@ -402,7 +404,7 @@ int bulk_case(store *s, const struct bulk_case *c, wg_err *e)
     bt(st, 17, c->closed_at);
     bt(st, 18, c->satisfaction);
     bi(st, 19, c->merged_into);
-    return step(s, st, e, "adding a case");
+    return step(s, st, e, _("adding a case"));
 }
 
 int bulk_dispatch(store *s, const struct bulk_dispatch *d, wg_err *e)
@@ -419,7 +421,7 @@ int bulk_dispatch(store *s, const struct bulk_dispatch *d, wg_err *e)
     bt(st, 5, d->state);
     bt(st, 6, d->replied_at);
     bt(st, 7, d->reply);
-    return step(s, st, e, "adding a dispatch");
+    return step(s, st, e, _("adding a dispatch"));
 }
 
 int bulk_event(store *s, const struct bulk_event *v, wg_err *e)
@@ -437,7 +439,7 @@ int bulk_event(store *s, const struct bulk_event *v, wg_err *e)
     bt(st, 6, v->to_state);
     bi(st, 7, v->department_id);
     bt(st, 8, v->note);
-    return step(s, st, e, "adding a case event");
+    return step(s, st, e, _("adding a case event"));
 }
 
 int bulk_party(store *s, const struct bulk_party *p, wg_err *e)
@@ -451,7 +453,7 @@ int bulk_party(store *s, const struct bulk_party *p, wg_err *e)
     bt(st, 3, p->name);
     bt(st, 4, p->phone);
     bt(st, 5, p->role);
-    return step(s, st, e, "adding a case party");
+    return step(s, st, e, _("adding a case party"));
 }
 
 int bulk_mediation(store *s, const struct bulk_mediation *m, wg_err *e)
@@ -469,7 +471,7 @@ int bulk_mediation(store *s, const struct bulk_mediation *m, wg_err *e)
     bt(st, 6, m->agreement);
     bt(st, 7, m->outcome);
     bt(st, 8, m->ended_at);
-    return step(s, st, e, "adding a mediation");
+    return step(s, st, e, _("adding a mediation"));
 }
 
 int bulk_checklist_items(store *s, int64_t template_id, int64_t *ids, int max, wg_err *e)
@@ -500,7 +502,7 @@ int bulk_visit(store *s, const struct bulk_visit *v, wg_err *e)
     bt(st, 7, v->at);
     bt(st, 8, v->note);
     bi(st, 9, v->case_id);
-    return step(s, st, e, "adding a visit");
+    return step(s, st, e, _("adding a visit"));
 }
 
 int bulk_visit_answer(store *s, int64_t visit_id, int64_t item_id, const char *answer,
@@ -514,5 +516,5 @@ int bulk_visit_answer(store *s, int64_t visit_id, int64_t item_id, const char *a
     bi(st, 2, item_id);
     bt(st, 3, answer);
     bt(st, 4, note);
-    return step(s, st, e, "adding a visit answer");
+    return step(s, st, e, _("adding a visit answer"));
 }

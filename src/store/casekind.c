@@ -6,6 +6,7 @@
 
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 #define CK_COLS                                                                                    \
     "k.id, k.code, k.name, k.category, k.default_days, coalesce(k.default_department_id, 0), "     \
@@ -63,8 +64,8 @@ static int get_by(store *s, const char *sql, int64_t id, const char *code, struc
     if (rc == SQLITE_ROW) read_row(st, out);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) return 0;
-    if (code) return wg_err_set(e, "no case kind %s", code);
-    return wg_err_set(e, "no case kind %lld", (long long)id);
+    if (code) return wg_err_set(e, _("no case kind %s"), code);
+    return wg_err_set(e, _("no case kind %lld"), (long long)id);
 }
 
 int casekind_get(store *s, int64_t id, struct casekind_rec *out, wg_err *e)
@@ -79,16 +80,16 @@ int casekind_find(store *s, const char *code, struct casekind_rec *out, wg_err *
 
 static int check(store *s, const struct casekind_rec *k, int *days, const char **field, wg_err *e)
 {
-    if (change_empty(k->name)) return wg_err_set(e, "the name is empty"), bad(field, "name");
+    if (change_empty(k->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
     int ok = 0;
     for (const char *const *c = categories; *c; c++) ok |= strcmp(*c, k->category) == 0;
     if (!ok)
-        return wg_err_set(e, "category must be dispute, hazard, demand, security, environment "
-                             "or petition"),
+        return wg_err_set(e, _("category must be dispute, hazard, demand, security, environment "
+                               "or petition")),
                bad(field, "category");
     *days = k->default_days ? k->default_days : 7;
     if (*days < 1 || *days > 365)
-        return wg_err_set(e, "the default deadline is 1 to 365 days, not %d", *days),
+        return wg_err_set(e, _("the default deadline is 1 to 365 days, not %d"), *days),
                bad(field, "default_days");
     if (k->default_department_id) {
         sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM department WHERE id = ?1", e);
@@ -97,7 +98,7 @@ static int check(store *s, const struct casekind_rec *k, int *days, const char *
         int found = sqlite3_step(st) == SQLITE_ROW;
         sqlite3_reset(st);
         if (!found)
-            return wg_err_set(e, "no department %lld", (long long)k->default_department_id),
+            return wg_err_set(e, _("no department %lld"), (long long)k->default_department_id),
                    bad(field, "default_department_id");
     }
     return 0;
@@ -106,11 +107,11 @@ static int check(store *s, const struct casekind_rec *k, int *days, const char *
 int64_t casekind_add(store *s, const struct casekind_rec *k, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_admin(s, "add case kinds", e) < 0) return -1;
-    if (change_empty(k->code)) return wg_err_set(e, "the code is empty"), bad(field, "code");
+    if (change_require_admin(s, _("add case kinds"), e) < 0) return -1;
+    if (change_empty(k->code)) return wg_err_set(e, _("the code is empty")), bad(field, "code");
     struct casekind_rec cur;
     if (casekind_find(s, k->code, &cur, NULL) == 0)
-        return wg_err_set(e, "there is already a case kind %s", k->code), bad(field, "code");
+        return wg_err_set(e, _("there is already a case kind %s"), k->code), bad(field, "code");
     int days;
     if (check(s, k, &days, field, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
@@ -124,7 +125,7 @@ int64_t casekind_add(store *s, const struct casekind_rec *k, const char **field,
     sqlite3_bind_text(st, 3, k->category, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 4, days);
     if (k->default_department_id) sqlite3_bind_int64(st, 5, k->default_department_id);
-    if (change_step(s, st, "adding the case kind", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the case kind"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     char *after = change_snapshot(s, CK_SNAP, id, NULL, e);
     int r = after ? store_audit(s, "add", "case_kind", id, NULL, after, e) : -1;
@@ -136,7 +137,7 @@ int64_t casekind_add(store *s, const struct casekind_rec *k, const char **field,
 static int ck_change(store *s, int64_t id, const char *action, sqlite3_stmt *st, wg_err *e)
 {
     char *before = change_snapshot(s, CK_SNAP, id, NULL, e);
-    int r = before ? change_step(s, st, "saving the case kind", e) : -1;
+    int r = before ? change_step(s, st, _("saving the case kind"), e) : -1;
     char *after = r < 0 ? NULL : change_snapshot(s, CK_SNAP, id, NULL, e);
     r = after ? change_audit(s, action, "case_kind", id, before, after, "code", e) : -1;
     free(before);
@@ -148,7 +149,7 @@ static int ck_change(store *s, int64_t id, const char *action, sqlite3_stmt *st,
 int casekind_update(store *s, const struct casekind_rec *k, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_admin(s, "change case kinds", e) < 0) return -1;
+    if (change_require_admin(s, _("change case kinds"), e) < 0) return -1;
     struct casekind_rec cur;
     if (casekind_get(s, k->id, &cur, e) < 0) return -1;
     int days;
@@ -169,7 +170,7 @@ int casekind_update(store *s, const struct casekind_rec *k, const char **field, 
 
 int casekind_retire(store *s, int64_t id, int retired, wg_err *e)
 {
-    if (change_require_admin(s, "change case kinds", e) < 0) return -1;
+    if (change_require_admin(s, _("change case kinds"), e) < 0) return -1;
     struct casekind_rec cur;
     if (casekind_get(s, id, &cur, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 char *change_snapshot(store *s, const char *sql, int64_t id, const char *key, wg_err *e)
 {
@@ -20,7 +21,7 @@ char *change_snapshot(store *s, const char *sql, int64_t id, const char *key, wg
     if (rc == SQLITE_ROW)
         json = store_col_dup(st, 0);
     else if (rc != SQLITE_DONE)
-        store_sql_err(s, e, "reading a record");
+        store_sql_err(s, e, _("reading a record"));
     sqlite3_reset(st);
     return json;
 }
@@ -51,7 +52,7 @@ int change_audit(store *s, const char *action, const char *tbl, int64_t row_id, 
     store_bind_text_or_null(st, 3, keep);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return store_sql_err(s, e, "comparing a record");
+        return store_sql_err(s, e, _("comparing a record"));
     }
     if (sqlite3_column_int(st, 2) == 0) {
         sqlite3_reset(st);
@@ -76,7 +77,7 @@ char *change_json_set(store *s, const char *json, const char *key, const char *v
     if (sqlite3_step(st) == SQLITE_ROW)
         out = store_col_dup(st, 0);
     else
-        store_sql_err(s, e, "building the audit record");
+        store_sql_err(s, e, _("building the audit record"));
     sqlite3_reset(st);
     return out;
 }
@@ -108,7 +109,7 @@ int change_history(store *s, int64_t resident, int64_t household, int64_t from_h
     sqlite3_bind_text(st, 7, event, -1, SQLITE_STATIC);
     bind_id_or_null(st, 8, store_actor(s)->user_id);
     store_bind_text_or_null(st, 9, note);
-    return change_step(s, st, "recording residence history", e);
+    return change_step(s, st, _("recording residence history"), e);
 }
 
 int change_household(store *s, int64_t id, char division[19], char status[12], int64_t *head,
@@ -128,8 +129,8 @@ int change_household(store *s, int64_t id, char division[19], char status[12], i
         h = sqlite3_column_int64(st, 2);
     }
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return wg_err_set(e, "no household %lld", (long long)id);
-    if (rc != SQLITE_ROW) return store_sql_err(s, e, "reading a household");
+    if (rc == SQLITE_DONE) return wg_err_set(e, _("no household %lld"), (long long)id);
+    if (rc != SQLITE_ROW) return store_sql_err(s, e, _("reading a household"));
     if (store_require_scope(s, div, e) < 0) return -1;
     if (division) memcpy(division, div, sizeof div);
     if (status) memcpy(status, stat, sizeof stat);
@@ -146,12 +147,12 @@ int change_step(store *s, sqlite3_stmt *st, const char *what, wg_err *e)
     switch (rc) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
-        return wg_err_set(e, "%s: that one already exists", what);
+        return wg_err_set(e, _("%s: that one already exists"), what);
     case SQLITE_CONSTRAINT_FOREIGNKEY:
-        return wg_err_set(e, "%s: it refers to something that does not exist", what);
+        return wg_err_set(e, _("%s: it refers to something that does not exist"), what);
     case SQLITE_CONSTRAINT_CHECK:
     case SQLITE_CONSTRAINT_NOTNULL:
-        return wg_err_set(e, "%s: a value is not allowed (%s)", what,
+        return wg_err_set(e, _("%s: a value is not allowed (%s)"), what,
                           sqlite3_errmsg(store_sqlite(s)));
     default:
         return store_sql_err(s, e, what);
@@ -161,13 +162,13 @@ int change_step(store *s, sqlite3_stmt *st, const char *what, wg_err *e)
 int change_require_admin(store *s, const char *what, wg_err *e)
 {
     if (role_may_administer(store_actor(s)->role)) return 0;
-    return wg_err_set(e, "only a county administrator may %s", what);
+    return wg_err_set(e, _("only a county administrator may %s"), what);
 }
 
 int change_require_editor(store *s, const char *what, wg_err *e)
 {
     if (role_may_edit_ledger(store_actor(s)->role)) return 0;
-    return wg_err_set(e, "your role (%s) may not %s", role_name(store_actor(s)->role), what);
+    return wg_err_set(e, _("your role (%s) may not %s"), _(role_label(store_actor(s)->role)), what);
 }
 
 int change_fail(store *s)

@@ -6,6 +6,7 @@
 
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 #define TPL_SNAP                                                                                   \
     "SELECT json_object('code', code, 'name', name, 'active', active) "                            \
@@ -66,8 +67,8 @@ int checklist_get(store *s, int64_t id, struct checklist_rec *out, wg_err *e)
     if (rc == SQLITE_ROW) read_tpl(st, out);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) return 0;
-    if (rc == SQLITE_DONE) return wg_err_set(e, "no checklist template %lld", (long long)id);
-    return store_sql_err(s, e, "reading a checklist template");
+    if (rc == SQLITE_DONE) return wg_err_set(e, _("no checklist template %lld"), (long long)id);
+    return store_sql_err(s, e, _("reading a checklist template"));
 }
 
 #define ITEM_COLS                                                                                  \
@@ -111,8 +112,8 @@ static int item_get(store *s, int64_t id, struct checklist_item_rec *out, wg_err
     if (rc == SQLITE_ROW) read_item(st, out);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) return 0;
-    if (rc == SQLITE_DONE) return wg_err_set(e, "no checklist item %lld", (long long)id);
-    return store_sql_err(s, e, "reading a checklist item");
+    if (rc == SQLITE_DONE) return wg_err_set(e, _("no checklist item %lld"), (long long)id);
+    return store_sql_err(s, e, _("reading a checklist item"));
 }
 
 /* ---- checks ----------------------------------------------------------------------- */
@@ -120,10 +121,11 @@ static int item_get(store *s, int64_t id, struct checklist_item_rec *out, wg_err
 static int valid_code(store *s, const char *c, const char **field, wg_err *e)
 {
     if (change_empty(c) || strlen(c) > 31)
-        return wg_err_set(e, "a template code has 1 to 31 characters"), bad(field, "code");
+        return wg_err_set(e, _("a template code has 1 to 31 characters")), bad(field, "code");
     for (const char *p = c; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-            return wg_err_set(e, "template code '%s': use lower-case letters, digits and '_'", c),
+            return wg_err_set(e, _("template code '%s': use lower-case letters, digits and '_'"),
+                              c),
                    bad(field, "code");
     sqlite3_stmt *st = store_stmt(s, "SELECT name FROM checklist_template WHERE code = ?1", e);
     if (!st) return -1;
@@ -133,26 +135,27 @@ static int valid_code(store *s, const char *c, const char **field, wg_err *e)
     if (rc == SQLITE_ROW) store_col_copy(st, 0, other, sizeof other);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
-        return wg_err_set(e, "template code '%s' is already used by %s", c, other),
+        return wg_err_set(e, _("template code '%s' is already used by %s"), c, other),
                bad(field, "code");
     return 0;
 }
 
 static int valid_name(const char *n, const char **field, wg_err *e)
 {
-    if (blank(n)) return wg_err_set(e, "the name is empty"), bad(field, "name");
-    if (strlen(n) > 63) return wg_err_set(e, "the name is too long"), bad(field, "name");
+    if (blank(n)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
+    if (strlen(n) > 63) return wg_err_set(e, _("the name is too long")), bad(field, "name");
     return 0;
 }
 
 static int valid_item(const char *kind, const char *text, const char **field, wg_err *e)
 {
     if (!kind || (strcmp(kind, "check") != 0 && strcmp(kind, "ask") != 0))
-        return wg_err_set(e, "an item is a check or a question ('check' or 'ask'), not '%s'",
+        return wg_err_set(e, _("an item is a check or a question ('check' or 'ask'), not '%s'"),
                           kind ? kind : ""),
                bad(field, "kind");
-    if (blank(text)) return wg_err_set(e, "the item's text is empty"), bad(field, "text");
-    if (strlen(text) > 255) return wg_err_set(e, "the item's text is too long"), bad(field, "text");
+    if (blank(text)) return wg_err_set(e, _("the item's text is empty")), bad(field, "text");
+    if (strlen(text) > 255)
+        return wg_err_set(e, _("the item's text is too long")), bad(field, "text");
     return 0;
 }
 
@@ -165,7 +168,7 @@ static int64_t insert_template(store *s, const char *code, const char *name, wg_
     if (!st) return -1;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "adding the template", e) < 0) return -1;
+    if (change_step(s, st, _("adding the template"), e) < 0) return -1;
     return sqlite3_last_insert_rowid(store_sqlite(s));
 }
 
@@ -185,7 +188,7 @@ static int audit_new(store *s, const char *action, int64_t id, const char *extra
 int64_t checklist_add(store *s, const char *code, const char *name, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_admin(s, "change checklist templates", e) < 0) return -1;
+    if (change_require_admin(s, _("change checklist templates"), e) < 0) return -1;
     if (valid_code(s, code, field, e) < 0 || valid_name(name, field, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
     int64_t id = insert_template(s, code, name, e);
@@ -198,7 +201,7 @@ int64_t checklist_copy(store *s, int64_t from, const char *code, const char *nam
                        const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_admin(s, "change checklist templates", e) < 0) return -1;
+    if (change_require_admin(s, _("change checklist templates"), e) < 0) return -1;
     struct checklist_rec src;
     if (checklist_get(s, from, &src, e) < 0) return -1;
     if (valid_code(s, code, field, e) < 0 || valid_name(name, field, e) < 0) return -1;
@@ -213,7 +216,7 @@ int64_t checklist_copy(store *s, int64_t from, const char *code, const char *nam
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, from);
     sqlite3_bind_int64(st, 2, id);
-    if (change_step(s, st, "copying the items", e) < 0 ||
+    if (change_step(s, st, _("copying the items"), e) < 0 ||
         audit_new(s, "copy", id, "from", src.code, e) < 0 || store_commit(s, e) < 0)
         return change_fail(s);
     return id;
@@ -223,7 +226,7 @@ int64_t checklist_copy(store *s, int64_t from, const char *code, const char *nam
 static int tpl_change(store *s, int64_t id, const char *action, const char *sql, const char *text,
                       int value, wg_err *e)
 {
-    if (change_require_admin(s, "change checklist templates", e) < 0) return -1;
+    if (change_require_admin(s, _("change checklist templates"), e) < 0) return -1;
     struct checklist_rec cur;
     if (checklist_get(s, id, &cur, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
@@ -235,7 +238,7 @@ static int tpl_change(store *s, int64_t id, const char *action, const char *sql,
     else
         sqlite3_bind_int(st, 2, value);
     char *before = change_snapshot(s, TPL_SNAP, id, NULL, e);
-    int r = before ? change_step(s, st, "changing the template", e) : -1;
+    int r = before ? change_step(s, st, _("changing the template"), e) : -1;
     char *after = r < 0 ? NULL : change_snapshot(s, TPL_SNAP, id, NULL, e);
     r = after ? change_audit(s, action, "checklist_template", id, before, after, "code", e) : -1;
     free(before);
@@ -265,7 +268,7 @@ int64_t checklist_item_add(store *s, int64_t template_id, const char *kind, cons
                            const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_admin(s, "change checklist templates", e) < 0) return -1;
+    if (change_require_admin(s, _("change checklist templates"), e) < 0) return -1;
     struct checklist_rec t;
     if (checklist_get(s, template_id, &t, e) < 0) return -1;
     if (valid_item(kind, text, field, e) < 0) return -1;
@@ -279,7 +282,7 @@ int64_t checklist_item_add(store *s, int64_t template_id, const char *kind, cons
     sqlite3_bind_int64(st, 1, template_id);
     sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "adding the item", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the item"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     char *after = change_snapshot(s, ITEM_SNAP, id, NULL, e);
     int r = after ? store_audit(s, "add", "checklist_item", id, NULL, after, e) : -1;
@@ -300,7 +303,7 @@ static int set_item(store *s, int64_t id, int ord, const char *kind, const char 
     sqlite3_bind_int(st, 2, ord);
     sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, text, -1, SQLITE_TRANSIENT);
-    return change_step(s, st, "changing the item", e);
+    return change_step(s, st, _("changing the item"), e);
 }
 
 /* One audited change of item id: the writes happen in `apply`. */
@@ -313,8 +316,7 @@ static int item_audited(store *s, int64_t id, const char *action,
     char *before = change_snapshot(s, ITEM_SNAP, id, NULL, e);
     int r = before ? apply(s, cur, arg, e) : -1;
     char *after = r < 0 ? NULL : change_snapshot(s, ITEM_SNAP, id, NULL, e);
-    r = after ? change_audit(s, action, "checklist_item", id, before, after, "template_id", e)
-              : -1;
+    r = after ? change_audit(s, action, "checklist_item", id, before, after, "template_id", e) : -1;
     free(before);
     free(after);
     if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
@@ -335,7 +337,7 @@ int checklist_item_update(store *s, int64_t item_id, const char *kind, const cha
                           const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_admin(s, "change checklist templates", e) < 0) return -1;
+    if (change_require_admin(s, _("change checklist templates"), e) < 0) return -1;
     struct checklist_item_rec cur;
     if (item_get(s, item_id, &cur, e) < 0) return -1;
     if (valid_item(kind, text, field, e) < 0) return -1;
@@ -355,7 +357,7 @@ static int apply_swap(store *s, const struct checklist_item_rec *cur, const void
 
 int checklist_item_move(store *s, int64_t item_id, int delta, wg_err *e)
 {
-    if (change_require_admin(s, "change checklist templates", e) < 0) return -1;
+    if (change_require_admin(s, _("change checklist templates"), e) < 0) return -1;
     struct checklist_item_rec cur, other;
     if (item_get(s, item_id, &cur, e) < 0) return -1;
     if (delta == 0) return 0;
@@ -376,22 +378,21 @@ int checklist_item_move(store *s, int64_t item_id, int delta, wg_err *e)
 
 int checklist_item_remove(store *s, int64_t item_id, wg_err *e)
 {
-    if (change_require_admin(s, "change checklist templates", e) < 0) return -1;
+    if (change_require_admin(s, _("change checklist templates"), e) < 0) return -1;
     struct checklist_item_rec cur;
     if (item_get(s, item_id, &cur, e) < 0) return -1;
     if (cur.answered)
         return wg_err_set(e,
-                          "visits have answered item '%s', so it stays; deactivate the template "
-                          "instead (and copy it for the new wording)",
+                          _("visits have answered item '%s', so it stays; deactivate the template "
+                            "instead (and copy it for the new wording)"),
                           cur.text);
     if (store_begin(s, e) < 0) return -1;
     char *before = change_snapshot(s, ITEM_SNAP, item_id, NULL, e);
-    sqlite3_stmt *st =
-        before ? store_stmt(s, "DELETE FROM checklist_item WHERE id = ?1", e) : NULL;
+    sqlite3_stmt *st = before ? store_stmt(s, "DELETE FROM checklist_item WHERE id = ?1", e) : NULL;
     int r = -1;
     if (st) {
         sqlite3_bind_int64(st, 1, item_id);
-        r = change_step(s, st, "removing the item", e);
+        r = change_step(s, st, _("removing the item"), e);
     }
     if (r == 0) r = store_audit(s, "remove", "checklist_item", item_id, before, NULL, e);
     free(before);

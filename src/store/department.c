@@ -7,6 +7,7 @@
 #include "domain/phone.h"
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 #define DEPT_COLS "id, code, name, kind, coalesce(phone, ''), retired "
 #define DEPT_SNAP                                                                                  \
@@ -53,8 +54,8 @@ static int get_by(store *s, const char *sql, int64_t id, const char *code,
     if (rc == SQLITE_ROW) read_row(st, out);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) return 0;
-    if (code) return wg_err_set(e, "no department %s", code);
-    return wg_err_set(e, "no department %lld", (long long)id);
+    if (code) return wg_err_set(e, _("no department %s"), code);
+    return wg_err_set(e, _("no department %lld"), (long long)id);
 }
 
 int department_get(store *s, int64_t id, struct department_rec *out, wg_err *e)
@@ -71,19 +72,19 @@ int department_find(store *s, const char *code, struct department_rec *out, wg_e
 int64_t department_add(store *s, const char *code, const char *name, const char *kind,
                        const char *phone, wg_err *e)
 {
-    if (change_require_admin(s, "add departments", e) < 0) return -1;
+    if (change_require_admin(s, _("add departments"), e) < 0) return -1;
     if (change_empty(code) || strlen(code) > 31)
-        return wg_err_set(e, "a department code has 1 to 31 characters");
-    if (change_empty(name)) return wg_err_set(e, "the name is empty");
+        return wg_err_set(e, _("a department code has 1 to 31 characters"));
+    if (change_empty(name)) return wg_err_set(e, _("the name is empty"));
     if (change_empty(kind)) kind = "other";
     int ok = 0;
     for (const char *const *k = kinds; *k; k++) ok |= strcmp(*k, kind) == 0;
-    if (!ok) return wg_err_set(e, "unknown kind of department '%s'", kind);
+    if (!ok) return wg_err_set(e, _("unknown kind of department '%s'"), kind);
     char ph[32] = "";
     if (!change_empty(phone) && phone_parse(phone, ph, sizeof ph, e) < 0) return -1;
     struct department_rec d;
     if (department_find(s, code, &d, NULL) == 0)
-        return wg_err_set(e, "there is already a department %s", code);
+        return wg_err_set(e, _("there is already a department %s"), code);
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(
         s, "INSERT INTO department (code, name, kind, phone) VALUES (?1, ?2, ?3, ?4)", e);
@@ -92,7 +93,7 @@ int64_t department_add(store *s, const char *code, const char *name, const char 
     sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, ph);
-    if (change_step(s, st, "adding the department", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the department"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     char *after = change_snapshot(s, DEPT_SNAP, id, NULL, e);
     int r = after ? store_audit(s, "add", "department", id, NULL, after, e) : -1;
@@ -104,7 +105,7 @@ int64_t department_add(store *s, const char *code, const char *name, const char 
 static int dept_change(store *s, int64_t id, const char *action, const char *sql, const char *text,
                        int num, wg_err *e)
 {
-    if (change_require_admin(s, "change departments", e) < 0) return -1;
+    if (change_require_admin(s, _("change departments"), e) < 0) return -1;
     struct department_rec d;
     if (department_get(s, id, &d, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
@@ -117,7 +118,7 @@ static int dept_change(store *s, int64_t id, const char *action, const char *sql
             sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
         else
             sqlite3_bind_int(st, 2, num);
-        r = change_step(s, st, "changing the department", e);
+        r = change_step(s, st, _("changing the department"), e);
     }
     char *after = r < 0 ? NULL : change_snapshot(s, DEPT_SNAP, id, NULL, e);
     r = after ? change_audit(s, action, "department", id, before, after, "code", e) : -1;
@@ -129,7 +130,7 @@ static int dept_change(store *s, int64_t id, const char *action, const char *sql
 
 int department_rename(store *s, int64_t id, const char *name, wg_err *e)
 {
-    if (change_empty(name)) return wg_err_set(e, "the name is empty");
+    if (change_empty(name)) return wg_err_set(e, _("the name is empty"));
     return dept_change(s, id, "rename", "UPDATE department SET name = ?2 WHERE id = ?1", name, 0,
                        e);
 }

@@ -6,6 +6,7 @@
 
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 /* Counts over a subtree are prefix ranges on the (division_code, status)
  * indexes: one index range per row, no table reads. Cases still open (and
@@ -67,8 +68,16 @@ static int kind_fits(enum division_level level, const char *kind, wg_err *e)
         if (*list) strncat(list, ", ", sizeof list - strlen(list) - 1);
         strncat(list, *p, sizeof list - strlen(list) - 1);
     }
-    return wg_err_set(e, "kind '%s' does not suit a %s (use one of: %s)", kind ? kind : "",
-                      division_level_name(level), list);
+    /* One whole sentence per level, so that each translates on its own. */
+    static const char *const msgs[DIV_LEVEL_COUNT] = {
+        [DIV_COUNTY] = N_("kind '%s' does not suit a county (use one of: %s)"),
+        [DIV_TOWN] = N_("kind '%s' does not suit a town (use one of: %s)"),
+        [DIV_VILLAGE] = N_("kind '%s' does not suit a village (use one of: %s)"),
+        [DIV_GRID] = N_("kind '%s' does not suit a grid (use one of: %s)"),
+        [DIV_BUILDING] = N_("kind '%s' does not suit a building (use one of: %s)"),
+    };
+    if ((unsigned)level >= DIV_LEVEL_COUNT) level = DIV_GRID;
+    return wg_err_set(e, _(msgs[level]), kind ? kind : "", list);
 }
 
 static void read_row(sqlite3_stmt *st, struct division_rec *d)
@@ -91,7 +100,7 @@ static void read_row(sqlite3_stmt *st, struct division_rec *d)
 
 int division_get(store *s, const char *code, struct division_rec *out, wg_err *e)
 {
-    if (change_empty(code)) return wg_err_set(e, "no division code given");
+    if (change_empty(code)) return wg_err_set(e, _("no division code given"));
     if (store_require_scope(s, code, e) < 0) return -1;
     static const char *sql = "SELECT " DIV_COLS "FROM division d WHERE d.code = ?1";
     sqlite3_stmt *st = store_stmt(s, sql, e);
@@ -101,14 +110,14 @@ int division_get(store *s, const char *code, struct division_rec *out, wg_err *e
     if (rc == SQLITE_ROW) read_row(st, out);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) return 0;
-    if (rc == SQLITE_DONE) return wg_err_set(e, "no division %s", code);
-    return store_sql_err(s, e, "reading a division");
+    if (rc == SQLITE_DONE) return wg_err_set(e, _("no division %s"), code);
+    return store_sql_err(s, e, _("reading a division"));
 }
 
 int division_root(store *s, struct division_rec *out, wg_err *e)
 {
     const char *scope = store_actor(s)->scope;
-    if (!*scope) return wg_err_set(e, "there is no county yet");
+    if (!*scope) return wg_err_set(e, _("there is no county yet"));
     return division_get(s, scope, out, e);
 }
 
@@ -148,7 +157,7 @@ int64_t division_children_count(store *s, const char *parent, int include_retire
     sqlite3_bind_int(st, 4, include_retired != 0);
     int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_reset(st);
-    if (n < 0) return store_sql_err(s, e, "counting divisions");
+    if (n < 0) return store_sql_err(s, e, _("counting divisions"));
     return n;
 }
 
@@ -162,15 +171,15 @@ static int div_state(store *s, const char *code, wg_err *e)
     int rc = sqlite3_step(st), r = 0;
     if (rc == SQLITE_ROW) r = sqlite3_column_int(st, 0) ? 2 : 1;
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_sql_err(s, e, "reading a division");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_sql_err(s, e, _("reading a division"));
     return r;
 }
 
 static int clean_name(const char *name, wg_err *e)
 {
-    if (change_empty(name)) return wg_err_set(e, "the name is empty");
+    if (change_empty(name)) return wg_err_set(e, _("the name is empty"));
     if (strlen(name) >= sizeof((struct division_rec *)0)->name)
-        return wg_err_set(e, "the name is too long");
+        return wg_err_set(e, _("the name is too long"));
     return 0;
 }
 
@@ -178,18 +187,18 @@ int division_add(store *s, const char *code, const char *kind, int urban, const 
                  wg_err *e)
 {
     const struct store_actor *a = store_actor(s);
-    if (change_require_admin(s, "add divisions", e) < 0) return -1;
+    if (change_require_admin(s, _("add divisions"), e) < 0) return -1;
     if (division_check(code, NULL, e) < 0) return -1;
     enum division_level level = (enum division_level)division_level(code);
     if (kind_fits(level, kind, e) < 0 || clean_name(name, e) < 0) return -1;
-    if (urban != 0 && urban != 1) return wg_err_set(e, "urban must be 0 or 1");
+    if (urban != 0 && urban != 1) return wg_err_set(e, _("urban must be 0 or 1"));
     char county[19];
     int first_county = 0;
     if (level == DIV_COUNTY) {
         if (store_county_code(s, county) == 0)
-            return wg_err_set(e, "this database already holds county %s", county);
+            return wg_err_set(e, _("this database already holds county %s"), county);
         if (a->user_id != 0)
-            return wg_err_set(e, "only the system creates the county (wangge init)");
+            return wg_err_set(e, _("only the system creates the county (wangge init)"));
         first_county = 1;
     } else {
         char parent[19];
@@ -198,12 +207,12 @@ int division_add(store *s, const char *code, const char *kind, int urban, const 
         if (store_require_scope(s, code, e) < 0) return -1;
         int ps = div_state(s, parent, e);
         if (ps < 0) return -1;
-        if (ps == 0) return wg_err_set(e, "parent division %s does not exist", parent);
-        if (ps == 2) return wg_err_set(e, "parent division %s is retired", parent);
+        if (ps == 0) return wg_err_set(e, _("parent division %s does not exist"), parent);
+        if (ps == 2) return wg_err_set(e, _("parent division %s is retired"), parent);
     }
     int st0 = div_state(s, code, e);
     if (st0 < 0) return -1;
-    if (st0) return wg_err_set(e, "division %s already exists", code);
+    if (st0) return wg_err_set(e, _("division %s already exists"), code);
 
     if (store_begin(s, e) < 0) return -1;
     static const char *sql = "INSERT INTO division (code, parent_code, level, kind, urban, name) "
@@ -218,7 +227,7 @@ int division_add(store *s, const char *code, const char *kind, int urban, const 
     sqlite3_bind_text(st, 4, kind, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 5, urban);
     sqlite3_bind_text(st, 6, name, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "adding the division", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the division"), e) < 0) return change_fail(s);
     char *after = change_snapshot(s, DIV_SNAP, 0, code, e);
     int r = after ? change_audit(s, "add", "division", 0, NULL, after, NULL, e) : -1;
     free(after);
@@ -235,14 +244,14 @@ int division_add(store *s, const char *code, const char *kind, int urban, const 
 static int div_update(store *s, const char *code, const char *action, const char *sql,
                       const char *t1, int i2, wg_err *e)
 {
-    if (change_require_admin(s, "change divisions", e) < 0) return -1;
-    if (change_empty(code)) return wg_err_set(e, "no division code given");
+    if (change_require_admin(s, _("change divisions"), e) < 0) return -1;
+    if (change_empty(code)) return wg_err_set(e, _("no division code given"));
     if (store_require_scope(s, code, e) < 0) return -1;
     wg_err_clear(e);
     if (store_begin(s, e) < 0) return -1;
     char *before = change_snapshot(s, DIV_SNAP, 0, code, e);
     if (!before) {
-        if (!e || !e->msg[0]) wg_err_set(e, "no division %s", code);
+        if (!e || !e->msg[0]) wg_err_set(e, _("no division %s"), code);
         return change_fail(s);
     }
     sqlite3_stmt *st = store_stmt(s, sql, e);
@@ -254,7 +263,7 @@ static int div_update(store *s, const char *code, const char *action, const char
     int np = sqlite3_bind_parameter_count(st);
     if (np >= 2) store_bind_text_or_null(st, 2, t1);
     if (np >= 3) sqlite3_bind_int(st, 3, i2);
-    int r = change_step(s, st, "changing the division", e);
+    int r = change_step(s, st, _("changing the division"), e);
     char *after = r < 0 ? NULL : change_snapshot(s, DIV_SNAP, 0, code, e);
     if (after)
         r = change_audit(s, action, "division", 0, before, after, "code", e);
@@ -276,25 +285,25 @@ int division_rename(store *s, const char *code, const char *name, wg_err *e)
 int division_set_kind(store *s, const char *code, const char *kind, int urban, wg_err *e)
 {
     int l = division_level(code);
-    if (l < 0) return wg_err_set(e, "'%s' is not a division code", code ? code : "");
+    if (l < 0) return wg_err_set(e, _("'%s' is not a division code"), code ? code : "");
     if (kind_fits((enum division_level)l, kind, e) < 0) return -1;
-    if (urban != 0 && urban != 1) return wg_err_set(e, "urban must be 0 or 1");
+    if (urban != 0 && urban != 1) return wg_err_set(e, _("urban must be 0 or 1"));
     return div_update(s, code, "set_kind",
                       "UPDATE division SET kind = ?2, urban = ?3 WHERE code = ?1", kind, urban, e);
 }
 
 int division_retire(store *s, const char *code, wg_err *e)
 {
-    if (change_empty(code)) return wg_err_set(e, "no division code given");
+    if (change_empty(code)) return wg_err_set(e, _("no division code given"));
     if (store_require_scope(s, code, e) < 0) return -1;
     struct division_rec d;
     if (division_get(s, code, &d, e) < 0) return -1;
-    if (d.retired_at[0]) return wg_err_set(e, "division %s is already retired", code);
-    if (d.level == DIV_COUNTY) return wg_err_set(e, "the county cannot be retired");
+    if (d.retired_at[0]) return wg_err_set(e, _("division %s is already retired"), code);
+    if (d.level == DIV_COUNTY) return wg_err_set(e, _("the county cannot be retired"));
     if (d.households || d.residents || d.children)
         return wg_err_set(e,
-                          "division %s still has %lld households, %lld residents and %lld "
-                          "divisions below it; move them first",
+                          _("division %s still has %lld households, %lld residents and %lld "
+                            "divisions below it; move them first"),
                           code, (long long)d.households, (long long)d.residents,
                           (long long)d.children);
     return div_update(s, code, "retire",
@@ -307,7 +316,7 @@ int division_next_code(store *s, const char *parent, char out[19], wg_err *e)
 {
     int l = division_level(parent);
     if (l < 0 || l == DIV_BUILDING)
-        return wg_err_set(e, "'%s' cannot have divisions below it", parent ? parent : "");
+        return wg_err_set(e, _("'%s' cannot have divisions below it"), parent ? parent : "");
     static const char *sql = "SELECT code FROM division WHERE parent_code = ?1 ORDER BY code";
     sqlite3_stmt *st = store_stmt(s, sql, e);
     if (!st) return -1;
@@ -323,7 +332,7 @@ int division_next_code(store *s, const char *parent, char out[19], wg_err *e)
             break;
     }
     sqlite3_reset(st);
-    if (want > 999) return wg_err_set(e, "no free code left under %s", parent);
+    if (want > 999) return wg_err_set(e, _("no free code left under %s"), parent);
     snprintf(out, 19, "%s%03d", parent, want);
     return 0;
 }
@@ -342,19 +351,19 @@ static const char *const move_sqls[] = {
 int division_move_building(store *s, const char *building, const char *grid, char new_code[19],
                            wg_err *e)
 {
-    if (change_require_admin(s, "re-draw grids", e) < 0) return -1;
+    if (change_require_admin(s, _("re-draw grids"), e) < 0) return -1;
     if (division_level(building) != DIV_BUILDING)
-        return wg_err_set(e, "'%s' is not a building or villager group code",
+        return wg_err_set(e, _("'%s' is not a building or villager group code"),
                           building ? building : "");
     if (division_level(grid) != DIV_GRID)
-        return wg_err_set(e, "'%s' is not a grid code", grid ? grid : "");
+        return wg_err_set(e, _("'%s' is not a grid code"), grid ? grid : "");
     if (store_require_scope(s, building, e) < 0 || store_require_scope(s, grid, e) < 0) return -1;
     if (strncmp(building, grid, 15) == 0)
-        return wg_err_set(e, "building %s is already in grid %s", building, grid);
+        return wg_err_set(e, _("building %s is already in grid %s"), building, grid);
     struct division_rec b, g;
     if (division_get(s, building, &b, e) < 0 || division_get(s, grid, &g, e) < 0) return -1;
-    if (b.retired_at[0]) return wg_err_set(e, "building %s is retired", building);
-    if (g.retired_at[0]) return wg_err_set(e, "grid %s is retired", grid);
+    if (b.retired_at[0]) return wg_err_set(e, _("building %s is retired"), building);
+    if (g.retired_at[0]) return wg_err_set(e, _("grid %s is retired"), grid);
 
     if (store_begin(s, e) < 0) return -1;
     char nc[19];
@@ -367,7 +376,7 @@ int division_move_building(store *s, const char *building, const char *grid, cha
     sqlite3_bind_text(st, 1, building, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, nc, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, grid, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "creating the new building code", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("creating the new building code"), e) < 0) return change_fail(s);
 
     static const char *hist =
         "INSERT INTO residence_history (resident_id, household_id, from_household, "
@@ -382,7 +391,7 @@ int division_move_building(store *s, const char *building, const char *grid, cha
     char note[96];
     snprintf(note, sizeof note, "building moved to grid %s", grid);
     sqlite3_bind_text(st, 4, note, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "recording residence history", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("recording residence history"), e) < 0) return change_fail(s);
 
     int64_t moved[2] = {0, 0};
     for (size_t i = 0; i < sizeof move_sqls / sizeof *move_sqls; i++) {
@@ -390,7 +399,7 @@ int division_move_building(store *s, const char *building, const char *grid, cha
         if (!st) return change_fail(s);
         sqlite3_bind_text(st, 1, building, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, nc, -1, SQLITE_TRANSIENT);
-        if (change_step(s, st, "moving records to the new code", e) < 0) return change_fail(s);
+        if (change_step(s, st, _("moving records to the new code"), e) < 0) return change_fail(s);
         if (i < 2) moved[i] = sqlite3_changes(store_sqlite(s));
     }
     st = store_stmt(s,
@@ -399,7 +408,7 @@ int division_move_building(store *s, const char *building, const char *grid, cha
                     e);
     if (!st) return change_fail(s);
     sqlite3_bind_text(st, 1, building, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "retiring the old code", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("retiring the old code"), e) < 0) return change_fail(s);
 
     char before[128], after[192];
     snprintf(before, sizeof before, "{\"code\":\"%s\",\"parent\":\"%s\"}", building, b.parent);

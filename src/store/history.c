@@ -3,15 +3,16 @@
 #include <string.h>
 
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 #define HIST_COLS                                                                                  \
-    "rh.id, coalesce(rh.resident_id, 0), coalesce(rh.household_id, 0), "                          \
-    "coalesce(rh.from_household, 0), coalesce(rh.to_household, 0), "                              \
-    "coalesce(rh.from_division, ''), coalesce(rh.to_division, ''), rh.event, rh.at, "             \
-    "coalesce(u.name, ''), coalesce(rh.note, ''), coalesce(r.name, ''), "                         \
-    "coalesce(fh.address, ''), coalesce(fh.division_code, ''), "                                  \
-    "coalesce(th.address, ''), coalesce(th.division_code, ''), "                                  \
-    "coalesce(fd.name, ''), coalesce(td.name, '') "                                               \
+    "rh.id, coalesce(rh.resident_id, 0), coalesce(rh.household_id, 0), "                           \
+    "coalesce(rh.from_household, 0), coalesce(rh.to_household, 0), "                               \
+    "coalesce(rh.from_division, ''), coalesce(rh.to_division, ''), rh.event, rh.at, "              \
+    "coalesce(u.name, ''), coalesce(rh.note, ''), coalesce(r.name, ''), "                          \
+    "coalesce(fh.address, ''), coalesce(fh.division_code, ''), "                                   \
+    "coalesce(th.address, ''), coalesce(th.division_code, ''), "                                   \
+    "coalesce(fd.name, ''), coalesce(td.name, '') "                                                \
     "FROM residence_history rh "                                                                   \
     "LEFT JOIN user u ON u.id = rh.by_user "                                                       \
     "LEFT JOIN resident r ON r.id = rh.resident_id "                                               \
@@ -77,7 +78,7 @@ int history_read(store *s, int household, int64_t id, struct residence_event *ou
     while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) read_row(s, st, &out[n++]);
     if (n < max && rc != SQLITE_DONE) {
         sqlite3_reset(st);
-        return store_sql_err(s, e, "reading the residence history");
+        return store_sql_err(s, e, _("reading the residence history"));
     }
     sqlite3_reset(st);
     return n;

@@ -9,6 +9,7 @@
 #include "store/change.h"
 #include "store/history.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 #define HH_COLS                                                                                    \
     "h.id, h.division_code, coalesce(h.number, ''), h.address, coalesce(h.head_id, 0), "           \
@@ -84,7 +85,7 @@ int64_t household_count(store *s, const char *division, int include_dissolved, w
     sqlite3_bind_int(st, 2, include_dissolved != 0);
     int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_reset(st);
-    return n < 0 ? store_sql_err(s, e, "counting households") : n;
+    return n < 0 ? store_sql_err(s, e, _("counting households")) : n;
 }
 
 int household_get(store *s, int64_t id, struct household_rec *out, wg_err *e)
@@ -97,13 +98,13 @@ int household_get(store *s, int64_t id, struct household_rec *out, wg_err *e)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) read_row(st, out);
     sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : store_sql_err(s, e, "reading a household");
+    return rc == SQLITE_ROW ? 0 : store_sql_err(s, e, _("reading a household"));
 }
 
 int household_unmask(store *s, int64_t id, char *phone, size_t size, wg_err *e)
 {
     if (!role_may_unmask(store_actor(s)->role))
-        return wg_err_set(e, "your role may not see full phone numbers");
+        return wg_err_set(e, _("your role may not see full phone numbers"));
     if (change_household(s, id, NULL, NULL, NULL, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(phone, '') FROM household WHERE id = ?1", e);
@@ -129,9 +130,9 @@ static int check_fields(const struct household_rec *h, char *phone_out, size_t s
                         const char **field, wg_err *e)
 {
     if (change_empty(h->address))
-        return wg_err_set(e, "the address is empty"), bad(field, "address");
+        return wg_err_set(e, _("the address is empty")), bad(field, "address");
     if (h->integrity_points < 0 || h->integrity_points > 1000)
-        return wg_err_set(e, "integrity points must be between 0 and 1000, not %d",
+        return wg_err_set(e, _("integrity points must be between 0 and 1000, not %d"),
                           h->integrity_points),
                bad(field, "integrity_points");
     if (strchr(h->phone, '*')) return 1; /* unchanged */
@@ -143,10 +144,10 @@ static int check_fields(const struct household_rec *h, char *phone_out, size_t s
 int64_t household_add(store *s, const struct household_rec *h, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_editor(s, "add households", e) < 0) return -1;
+    if (change_require_editor(s, _("add households"), e) < 0) return -1;
     int l = division_level(h->division_code);
     if (l != DIV_GRID && l != DIV_BUILDING)
-        return wg_err_set(e, "a household lives in a grid or a building, not in '%s'",
+        return wg_err_set(e, _("a household lives in a grid or a building, not in '%s'"),
                           h->division_code),
                bad(field, "division_code");
     if (store_require_scope(s, h->division_code, e) < 0) return bad(field, "division_code");
@@ -156,9 +157,9 @@ int64_t household_add(store *s, const struct household_rec *h, const char **fiel
     int rc = sqlite3_step(st), active = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
-        return wg_err_set(e, "no division %s", h->division_code), bad(field, "division_code");
+        return wg_err_set(e, _("no division %s"), h->division_code), bad(field, "division_code");
     if (!active)
-        return wg_err_set(e, "division %s is retired", h->division_code),
+        return wg_err_set(e, _("division %s is retired"), h->division_code),
                bad(field, "division_code");
     struct household_rec c = *h;
     if (c.integrity_points == 0) c.integrity_points = 100;
@@ -178,7 +179,7 @@ int64_t household_add(store *s, const struct household_rec *h, const char **fiel
     sqlite3_bind_int(st, 4, c.integrity_points);
     store_bind_text_or_null(st, 5, phone);
     store_bind_text_or_null(st, 6, c.note);
-    if (change_step(s, st, "adding the household", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the household"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     char *after = change_snapshot(s, HH_SNAP, id, NULL, e);
     int r = after ? store_audit(s, "add", "household", id, NULL, after, e) : -1;
@@ -210,11 +211,11 @@ int household_update(store *s, const struct household_rec *h, const char *reason
                      const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_editor(s, "change households", e) < 0) return -1;
+    if (change_require_editor(s, _("change households"), e) < 0) return -1;
     char status[12];
     if (change_household(s, h->id, NULL, status, NULL, e) < 0) return -1;
     if (strcmp(status, "active") != 0)
-        return wg_err_set(e, "household %lld is dissolved", (long long)h->id);
+        return wg_err_set(e, _("household %lld is dissolved"), (long long)h->id);
     char phone[32];
     int keep_phone = check_fields(h, phone, sizeof phone, field, e);
     if (keep_phone < 0) return -1;
@@ -227,7 +228,7 @@ int household_update(store *s, const struct household_rec *h, const char *reason
     sqlite3_reset(st);
     if (old_points != h->integrity_points && change_empty(reason)) {
         store_rollback(s);
-        wg_err_set(e, "say why the integrity points change (%d to %d)", old_points,
+        wg_err_set(e, _("say why the integrity points change (%d to %d)"), old_points,
                    h->integrity_points);
         return bad(field, "integrity_points");
     }
@@ -253,7 +254,7 @@ int household_update(store *s, const struct household_rec *h, const char *reason
 
 int household_set_head(store *s, int64_t household, int64_t resident, wg_err *e)
 {
-    if (change_require_editor(s, "change households", e) < 0) return -1;
+    if (change_require_editor(s, _("change households"), e) < 0) return -1;
     int64_t old_head;
     if (change_household(s, household, NULL, NULL, &old_head, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(
@@ -264,7 +265,7 @@ int household_set_head(store *s, int64_t household, int64_t resident, wg_err *e)
     int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
     sqlite3_reset(st);
     if (!ok)
-        return wg_err_set(e, "resident %lld is not a member living in household %lld",
+        return wg_err_set(e, _("resident %lld is not a member living in household %lld"),
                           (long long)resident, (long long)household);
     if (old_head == resident) return 0;
     if (store_begin(s, e) < 0) return -1;
@@ -276,7 +277,7 @@ int household_set_head(store *s, int64_t household, int64_t resident, wg_err *e)
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, household);
     sqlite3_bind_int64(st, 2, resident);
-    if (change_step(s, st, "changing relations", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("changing relations"), e) < 0) return change_fail(s);
     st = store_stmt(s,
                     "UPDATE household SET head_id = ?2, "
                     "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
@@ -292,11 +293,11 @@ int household_set_head(store *s, int64_t household, int64_t resident, wg_err *e)
 
 int household_dissolve(store *s, int64_t id, const char *note, wg_err *e)
 {
-    if (change_require_editor(s, "dissolve households", e) < 0) return -1;
+    if (change_require_editor(s, _("dissolve households"), e) < 0) return -1;
     char status[12];
     if (change_household(s, id, NULL, status, NULL, e) < 0) return -1;
     if (strcmp(status, "active") != 0)
-        return wg_err_set(e, "household %lld is already dissolved", (long long)id);
+        return wg_err_set(e, _("household %lld is already dissolved"), (long long)id);
     sqlite3_stmt *st = store_stmt(
         s, "SELECT count(*) FROM resident WHERE household_id = ?1 AND status = 'resident'", e);
     if (!st) return -1;
@@ -305,8 +306,8 @@ int household_dissolve(store *s, int64_t id, const char *note, wg_err *e)
     sqlite3_reset(st);
     if (left)
         return wg_err_set(e,
-                          "household %lld still has %d residents; move them out or transfer "
-                          "them first",
+                          _("household %lld still has %d residents; move them out or transfer "
+                            "them first"),
                           (long long)id, left);
     if (store_begin(s, e) < 0) return -1;
     st = store_stmt(s,
@@ -324,24 +325,25 @@ int household_dissolve(store *s, int64_t id, const char *note, wg_err *e)
 
 int household_move(store *s, int64_t id, const char *division, wg_err *e)
 {
-    if (change_require_editor(s, "move households", e) < 0) return -1;
+    if (change_require_editor(s, _("move households"), e) < 0) return -1;
     char from[19], status[12];
     if (change_household(s, id, from, status, NULL, e) < 0) return -1;
     int l = division_level(division);
     if (l != DIV_GRID && l != DIV_BUILDING)
-        return wg_err_set(e, "a household lives in a grid or a building, not in '%s'",
+        return wg_err_set(e, _("a household lives in a grid or a building, not in '%s'"),
                           division ? division : "");
     if (store_require_scope(s, division, e) < 0) return -1;
     if (strcmp(from, division) == 0)
-        return wg_err_set(e, "household %lld is already in %s", (long long)id, division);
+        return wg_err_set(e, _("household %lld is already in %s"), (long long)id, division);
     sqlite3_stmt *st = store_stmt(s, "SELECT retired_at IS NULL FROM division WHERE code = ?1", e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st), active = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
     sqlite3_reset(st);
     if (!active)
-        return wg_err_set(e, "division %s %s", division,
-                          rc == SQLITE_ROW ? "is retired" : "does not exist");
+        return wg_err_set(
+            e, rc == SQLITE_ROW ? _("division %s is retired") : _("division %s does not exist"),
+            division);
 
     if (store_begin(s, e) < 0) return -1;
     st = store_stmt(s,
@@ -354,12 +356,12 @@ int household_move(store *s, int64_t id, const char *division, wg_err *e)
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, division, -1, SQLITE_TRANSIENT);
     if (store_actor(s)->user_id) sqlite3_bind_int64(st, 3, store_actor(s)->user_id);
-    if (change_step(s, st, "recording residence history", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("recording residence history"), e) < 0) return change_fail(s);
     st = store_stmt(s, "UPDATE resident SET division_code = ?2 WHERE household_id = ?1", e);
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, division, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "moving the residents", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("moving the residents"), e) < 0) return change_fail(s);
     st = store_stmt(s,
                     "UPDATE household SET division_code = ?2, "
                     "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",

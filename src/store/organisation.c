@@ -6,8 +6,10 @@
 
 #include "domain/division.h"
 #include "domain/phone.h"
+#include "domain/role.h"
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/xalloc.h"
 
 #define ORG_COLS                                                                                   \
     "id, division_code, kind, name, coalesce(contact, ''), coalesce(phone, ''), "                  \
@@ -48,35 +50,107 @@ static void read_row(sqlite3_stmt *st, struct organisation_rec *p)
     store_col_copy(st, 7, p->note, sizeof p->note);
 }
 
+/* The text filter as a LIKE pattern: %text%, with the wildcards it holds
+ * taken literally (caller frees); NULL for no text filter. */
+static char *like_pattern(const char *text)
+{
+    if (!text || !*text) return NULL;
+    char *p = xmalloc(strlen(text) * 2 + 3), *o = p;
+    *o++ = '%';
+    for (; *text; text++) {
+        if (*text == '%' || *text == '_' || *text == '\\') *o++ = '\\';
+        *o++ = *text;
+    }
+    *o++ = '%';
+    *o = '\0';
+    return p;
+}
+
+/* Bind the filters of organisation_list_filtered / organisation_count_filtered: ?1 the
+ * area, ?4 the kind (NULL: any), ?5 the LIKE pattern and ?6 the text for the
+ * phone (NULL: no text filter). 0, or -1 with *e for an unknown kind. */
+static int bind_filter(sqlite3_stmt *st, const char *division, const char *kind, const char *text,
+                       char **pattern, wg_err *e)
+{
+    if (kind && *kind && !in_list(kinds, kind))
+        return wg_err_set(e, "unknown kind of organisation '%s'", kind);
+    *pattern = like_pattern(text);
+    sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
+    store_bind_text_or_null(st, 4, kind);
+    store_bind_text_or_null(st, 5, *pattern);
+    store_bind_text_or_null(st, 6, *pattern ? text : NULL);
+    return 0;
+}
+
+/* The area is an index range on division_code; kind and text are checked on
+ * the rows of that range only. */
+#define FILTER_WHERE                                                                               \
+    "WHERE division_code >= ?1 AND division_code < ?1 || ':' AND (?4 IS NULL OR kind = ?4) "       \
+    "AND (?5 IS NULL OR name LIKE ?5 ESCAPE '\\' OR contact LIKE ?5 ESCAPE '\\' "                  \
+    "OR note LIKE ?5 ESCAPE '\\' OR instr(phone, ?6) > 0) "
+
+int organisation_list_filtered(store *s, const char *division, const char *kind, const char *text,
+                               int64_t offset, int limit, struct organisation_rec *out, wg_err *e)
+{
+    if (store_require_scope(s, division, e) < 0) return -1;
+    static const char *sql =
+        "SELECT " ORG_COLS "FROM organisation " FILTER_WHERE "ORDER BY name, id LIMIT ?2 OFFSET ?3";
+    sqlite3_stmt *st = store_stmt(s, sql, e);
+    if (!st) return -1;
+    char *pattern = NULL;
+    if (bind_filter(st, division, kind, text, &pattern, e) < 0) return -1;
+    sqlite3_bind_int(st, 2, limit);
+    sqlite3_bind_int64(st, 3, offset);
+    int n = 0, rc = SQLITE_DONE;
+    while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) read_row(st, &out[n++]);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    free(pattern);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_sql_err(s, e, "listing organisations");
+    return n;
+}
+
+int64_t organisation_count_filtered(store *s, const char *division, const char *kind,
+                                    const char *text, wg_err *e)
+{
+    if (store_require_scope(s, division, e) < 0) return -1;
+    sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM organisation " FILTER_WHERE, e);
+    if (!st) return -1;
+    char *pattern = NULL;
+    if (bind_filter(st, division, kind, text, &pattern, e) < 0) return -1;
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    free(pattern);
+    return n < 0 ? store_sql_err(s, e, "counting organisations") : n;
+}
+
 int organisation_list(store *s, const char *division, int64_t offset, int limit,
                       struct organisation_rec *out, wg_err *e)
 {
-    if (store_require_scope(s, division, e) < 0) return -1;
-    static const char *sql = "SELECT " ORG_COLS "FROM organisation WHERE division_code >= ?1 "
-                             "AND division_code < ?1 || ':' ORDER BY name, id LIMIT ?2 OFFSET ?3";
-    sqlite3_stmt *st = store_stmt(s, sql, e);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, limit);
-    sqlite3_bind_int64(st, 3, offset);
-    int n = 0;
-    while (n < limit && sqlite3_step(st) == SQLITE_ROW) read_row(st, &out[n++]);
-    sqlite3_reset(st);
-    return n;
+    return organisation_list_filtered(s, division, NULL, NULL, offset, limit, out, e);
 }
 
 int64_t organisation_count(store *s, const char *division, wg_err *e)
 {
-    if (store_require_scope(s, division, e) < 0) return -1;
-    sqlite3_stmt *st = store_stmt(s,
-                                  "SELECT count(*) FROM organisation WHERE division_code >= ?1 "
-                                  "AND division_code < ?1 || ':'",
-                                  e);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
-    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
-    return n < 0 ? store_sql_err(s, e, "counting organisations") : n;
+    return organisation_count_filtered(s, division, NULL, NULL, e);
+}
+
+int organisation_unmask(store *s, int64_t id, char *phone, size_t size, wg_err *e)
+{
+    if (!role_may_unmask(store_actor(s)->role))
+        return wg_err_set(e, "your role may not see full ID and phone numbers");
+    struct organisation_rec x;
+    if (store_begin(s, e) < 0) return -1;
+    /* read in the transaction that records it: what was shown is what was
+     * audited */
+    if (organisation_get(s, id, &x, e) < 0 ||
+        store_audit(s, "unmask", "organisation", id, NULL, "{\"fields\":[\"phone\"]}", e) < 0 ||
+        store_commit(s, e) < 0)
+        return change_fail(s);
+    if (phone && size) snprintf(phone, size, "%s", x.phone);
+    explicit_bzero(&x, sizeof x);
+    return 0;
 }
 
 int organisation_get(store *s, int64_t id, struct organisation_rec *out, wg_err *e)

@@ -10,6 +10,7 @@
 #include "store/change.h"
 #include "store/history.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 #define RES_COLS                                                                                   \
     "r.id, r.household_id, r.division_code, r.name, r.sex, coalesce(r.id_number, ''), "            \
@@ -79,8 +80,8 @@ static int locate(store *s, int64_t id, char div[19], int64_t *household, char s
         store_col_copy(st, 2, stat, sizeof stat);
     }
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return wg_err_set(e, "no resident %lld", (long long)id);
-    if (rc != SQLITE_ROW) return store_sql_err(s, e, "reading a resident");
+    if (rc == SQLITE_DONE) return wg_err_set(e, _("no resident %lld"), (long long)id);
+    if (rc != SQLITE_ROW) return store_sql_err(s, e, _("reading a resident"));
     if (store_require_scope(s, d, e) < 0) return -1;
     if (div) memcpy(div, d, 19);
     if (household) *household = h;
@@ -98,7 +99,7 @@ int resident_get(store *s, int64_t id, struct resident_rec *out, wg_err *e)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) read_row(st, out);
     sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : store_sql_err(s, e, "reading a resident");
+    return rc == SQLITE_ROW ? 0 : store_sql_err(s, e, _("reading a resident"));
 }
 
 int resident_list(store *s, int64_t household, int include_gone, int64_t offset, int limit,
@@ -136,14 +137,14 @@ int64_t resident_count(store *s, int64_t household, int include_gone, wg_err *e)
     sqlite3_bind_int(st, 2, include_gone != 0);
     int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_reset(st);
-    return n < 0 ? store_sql_err(s, e, "counting residents") : n;
+    return n < 0 ? store_sql_err(s, e, _("counting residents")) : n;
 }
 
 int resident_unmask(store *s, int64_t id, char id_number[19], char *phone, size_t phone_size,
                     wg_err *e)
 {
     if (!role_may_unmask(store_actor(s)->role))
-        return wg_err_set(e, "your role may not see full ID and phone numbers");
+        return wg_err_set(e, _("your role may not see full ID and phone numbers"));
     if (locate(s, id, NULL, NULL, NULL, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(
@@ -197,13 +198,14 @@ static int check_fields(store *s, const struct resident_rec *r, struct clean *c,
                         wg_err *e)
 {
     memset(c, 0, sizeof *c);
-    if (change_empty(r->name)) return wg_err_set(e, "the name is empty"), bad(field, "name");
+    if (change_empty(r->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
     if (strlen(r->name) >= sizeof r->name)
-        return wg_err_set(e, "the name is too long"), bad(field, "name");
+        return wg_err_set(e, _("the name is too long")), bad(field, "name");
     if (r->sex && r->sex != 'M' && r->sex != 'F')
-        return wg_err_set(e, "sex must be M or F"), bad(field, "sex");
+        return wg_err_set(e, _("sex must be M or F")), bad(field, "sex");
     if (r->birth_date[0] && !change_valid_date(r->birth_date))
-        return wg_err_set(e, "birth date '%s' is not a real past date (YYYY-MM-DD)", r->birth_date),
+        return wg_err_set(e, _("birth date '%s' is not a real past date (YYYY-MM-DD)"),
+                          r->birth_date),
                bad(field, "birth_date");
     snprintf(c->birth, sizeof c->birth, "%s", r->birth_date);
     c->sex[0] = r->sex;
@@ -225,7 +227,7 @@ static int check_fields(store *s, const struct resident_rec *r, struct clean *c,
         reverse(c->id_number, c->id_rev, sizeof c->id_rev);
     }
     if (!c->sex[0])
-        return wg_err_set(e, "sex is required (M or F) when there is no ID number"),
+        return wg_err_set(e, _("sex is required (M or F) when there is no ID number")),
                bad(field, "sex");
 
     const char *phin = r->phone;
@@ -242,7 +244,7 @@ static int check_fields(store *s, const struct resident_rec *r, struct clean *c,
     const char *rel = r->relation[0] ? r->relation : "other";
     int ok = 0;
     for (const char *const *p = relations; *p; p++) ok |= strcmp(*p, rel) == 0;
-    if (!ok) return wg_err_set(e, "unknown relation '%s'", rel), bad(field, "relation");
+    if (!ok) return wg_err_set(e, _("unknown relation '%s'"), rel), bad(field, "relation");
     snprintf(c->relation, sizeof c->relation, "%s", rel);
     snprintf(c->ethnicity, sizeof c->ethnicity, "%s", r->ethnicity[0] ? r->ethnicity : "汉族");
     pinyin_name(r->name, c->pinyin, sizeof c->pinyin, c->initials, sizeof c->initials);
@@ -265,7 +267,7 @@ static int check_unique(store *s, const char *number, int64_t self, const char *
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         sqlite3_reset(st);
-        return rc == SQLITE_DONE ? 0 : store_sql_err(s, e, "checking the ID number");
+        return rc == SQLITE_DONE ? 0 : store_sql_err(s, e, _("checking the ID number"));
     }
     char div[19], name[64], addr[192];
     store_col_copy(st, 1, div, sizeof div);
@@ -273,9 +275,9 @@ static int check_unique(store *s, const char *number, int64_t self, const char *
     store_col_copy(st, 3, addr, sizeof addr);
     sqlite3_reset(st);
     if (store_in_scope(s, div))
-        wg_err_set(e, "this ID number is already registered (%s, %s)", name, addr);
+        wg_err_set(e, _("this ID number is already registered (%s, %s)"), name, addr);
     else
-        wg_err_set(e, "this ID number is already registered (in another grid/household)");
+        wg_err_set(e, _("this ID number is already registered (in another grid/household)"));
     bad(field, "id_number");
     return RESIDENT_DUP_ID;
 }
@@ -283,17 +285,17 @@ static int check_unique(store *s, const char *number, int64_t self, const char *
 int64_t resident_add(store *s, struct resident_rec *r, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_editor(s, "add residents", e) < 0) return -1;
+    if (change_require_editor(s, _("add residents"), e) < 0) return -1;
     char div[19], status[12];
     int64_t head;
     if (change_household(s, r->household_id, div, status, &head, e) < 0)
         return bad(field, "household_id");
     if (strcmp(status, "active") != 0)
-        return wg_err_set(e, "household %lld is dissolved", (long long)r->household_id),
+        return wg_err_set(e, _("household %lld is dissolved"), (long long)r->household_id),
                bad(field, "household_id");
     struct clean c;
     if (strchr(r->id_number, '*') || strchr(r->phone, '*'))
-        return wg_err_set(e, "a masked number cannot be stored"),
+        return wg_err_set(e, _("a masked number cannot be stored")),
                bad(field, strchr(r->id_number, '*') ? "id_number" : "phone");
     if (check_fields(s, r, &c, field, e) < 0) return -1;
     int u = check_unique(s, c.id_number, 0, field, e);
@@ -320,14 +322,14 @@ int64_t resident_add(store *s, struct resident_rec *r, const char **field, wg_er
     sqlite3_bind_text(st, 12, c.initials, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 13, c.id_rev);
     store_bind_text_or_null(st, 14, c.phone_rev);
-    if (change_step(s, st, "adding the resident", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the resident"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     if (strcmp(c.relation, "head") == 0 && !head) {
         st = store_stmt(s, "UPDATE household SET head_id = ?2 WHERE id = ?1", e);
         if (!st) return change_fail(s);
         sqlite3_bind_int64(st, 1, r->household_id);
         sqlite3_bind_int64(st, 2, id);
-        if (change_step(s, st, "setting the household head", e) < 0) return change_fail(s);
+        if (change_step(s, st, _("setting the household head"), e) < 0) return change_fail(s);
     }
     if (change_history(s, id, r->household_id, 0, r->household_id, NULL, div, "moved_in", NULL, e) <
         0)
@@ -362,7 +364,7 @@ static int audited(store *s, int64_t id, const char *action, sqlite3_stmt *st, c
 int resident_update(store *s, const struct resident_rec *r, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_editor(s, "change residents", e) < 0) return -1;
+    if (change_require_editor(s, _("change residents"), e) < 0) return -1;
     if (locate(s, r->id, NULL, NULL, NULL, e) < 0) return -1;
     struct clean c;
     if (check_fields(s, r, &c, field, e) < 0) return -1;
@@ -398,18 +400,22 @@ int resident_update(store *s, const struct resident_rec *r, const char **field, 
 static int set_gone(store *s, int64_t id, const char *status, const char *date, const char *note,
                     wg_err *e)
 {
-    if (change_require_editor(s, "change residents", e) < 0) return -1;
+    if (change_require_editor(s, _("change residents"), e) < 0) return -1;
     char div[19], cur[12];
     int64_t hh;
     if (locate(s, id, div, &hh, cur, e) < 0) return -1;
     if (strcmp(cur, "resident") != 0)
-        return wg_err_set(e, "resident %lld is already recorded as %s", (long long)id,
-                          strcmp(cur, "deceased") == 0 ? "deceased" : "moved out");
+        return wg_err_set(e,
+                          strcmp(cur, "deceased") == 0
+                              ? _("resident %lld is already recorded as deceased")
+                              : _("resident %lld is already recorded as moved out"),
+                          (long long)id);
     char d[11];
     if (change_empty(date))
         change_today(d);
     else if (!change_valid_date(date))
-        return wg_err_set(e, "date '%s' is not a real date, today or earlier (YYYY-MM-DD)", date);
+        return wg_err_set(e, _("date '%s' is not a real date, today or earlier (YYYY-MM-DD)"),
+                          date);
     else
         snprintf(d, sizeof d, "%s", date);
     if (store_begin(s, e) < 0) return -1;
@@ -455,7 +461,7 @@ static int move_to(store *s, int64_t id, const char *action, const char *event, 
     sqlite3_bind_int64(st, 1, from_hh);
     sqlite3_bind_int64(st, 2, id);
     sqlite3_bind_int64(st, 3, to_hh);
-    if (change_step(s, st, "updating the old household", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("updating the old household"), e) < 0) return change_fail(s);
     st = store_stmt(s,
                     "UPDATE resident SET household_id = ?2, division_code = ?3, "
                     "relation = coalesce(?4, relation), "
@@ -481,50 +487,49 @@ static int check_relation(const char *rel, wg_err *e)
     if (change_empty(rel)) return 0;
     for (const char *const *p = relations; *p; p++)
         if (strcmp(*p, rel) == 0) return 0;
-    return wg_err_set(e, "unknown relation '%s'", rel);
+    return wg_err_set(e, _("unknown relation '%s'"), rel);
 }
 
 int resident_transfer(store *s, int64_t id, int64_t household, const char *relation,
                       const char *note, wg_err *e)
 {
-    if (change_require_editor(s, "transfer residents", e) < 0) return -1;
+    if (change_require_editor(s, _("transfer residents"), e) < 0) return -1;
     char from_div[19], cur[12], to_div[19], to_status[12];
     int64_t from_hh;
     if (locate(s, id, from_div, &from_hh, cur, e) < 0) return -1;
     if (strcmp(cur, "resident") != 0)
-        return wg_err_set(e, "resident %lld no longer lives here; restore them instead",
+        return wg_err_set(e, _("resident %lld no longer lives here; restore them instead"),
                           (long long)id);
     if (household == from_hh)
-        return wg_err_set(e, "resident %lld is already in household %lld", (long long)id,
+        return wg_err_set(e, _("resident %lld is already in household %lld"), (long long)id,
                           (long long)household);
     if (change_household(s, household, to_div, to_status, NULL, e) < 0) return -1;
     if (strcmp(to_status, "active") != 0)
-        return wg_err_set(e, "household %lld is dissolved", (long long)household);
+        return wg_err_set(e, _("household %lld is dissolved"), (long long)household);
     if (check_relation(relation, e) < 0) return -1;
     if (relation && strcmp(relation, "head") == 0)
-        return wg_err_set(e, "transfer as a member, then make them the head");
+        return wg_err_set(e, _("transfer as a member, then make them the head"));
     return move_to(s, id, "transfer", "transferred", from_hh, from_div, household, to_div,
                    change_empty(relation) ? "other" : relation, note, 0, e);
 }
 
 int resident_restore(store *s, int64_t id, int64_t household, const char *note, wg_err *e)
 {
-    if (change_require_editor(s, "restore residents", e) < 0) return -1;
+    if (change_require_editor(s, _("restore residents"), e) < 0) return -1;
     char from_div[19], cur[12], to_div[19], to_status[12];
     int64_t from_hh;
     if (locate(s, id, from_div, &from_hh, cur, e) < 0) return -1;
     if (strcmp(cur, "resident") == 0)
-        return wg_err_set(e, "resident %lld already lives here", (long long)id);
+        return wg_err_set(e, _("resident %lld already lives here"), (long long)id);
     if (!household) household = from_hh;
     if (change_household(s, household, to_div, to_status, NULL, e) < 0) return -1;
     if (strcmp(to_status, "active") != 0)
-        return wg_err_set(e, "household %lld is dissolved", (long long)household);
+        return wg_err_set(e, _("household %lld is dissolved"), (long long)household);
     return move_to(s, id, "restore", "restored", from_hh, from_div, household, to_div,
                    household == from_hh ? NULL : "other", note, 1, e);
 }
 
-int resident_history(store *s, int64_t resident_id, struct residence_event *out, int max,
-                     wg_err *e)
+int resident_history(store *s, int64_t resident_id, struct residence_event *out, int max, wg_err *e)
 {
     if (locate(s, resident_id, NULL, NULL, NULL, e) < 0) return -1;
     return history_read(s, 0, resident_id, out, max, e);

@@ -542,7 +542,7 @@ int search_residents(store *s, const char *query, int limit, struct search_hit *
     if (!query) query = "";
     char q[SEARCH_MAX_QUERY * 2 + 8];
     enum qclass cls;
-    if (normalise(query, q, sizeof q, &cls, e) < 0) return -1;
+    if (normalise(query, q, sizeof q, &cls, e) < 0) return SEARCH_REFUSED;
     if (limit <= 0) limit = 20;
     if (limit > SEARCH_MAX_HITS) limit = SEARCH_MAX_HITS;
 
@@ -568,7 +568,7 @@ int search_residents(store *s, const char *query, int limit, struct search_hit *
     if (rc == 0) rc = fill_hits(&r, hits);
     free(r.c);
     free(r.towns);
-    return rc;
+    return rc < 0 ? SEARCH_FAILED : rc;
 }
 
 /* ---- bulk loads -------------------------------------------------------------------- */

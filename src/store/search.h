@@ -59,12 +59,20 @@ struct search_hit {
     int score; /* higher is better; follows the order of the hits */
 };
 
+/* What search_residents returns instead of a count. */
+enum {
+    /* The query cannot be searched: empty, too long, not UTF-8, too few
+     * digits (an ID or phone needs at least 4), or nothing searchable in it.
+     * The user's to fix; *e says how. */
+    SEARCH_REFUSED = -1,
+    /* The database failed (I/O, corruption, a lock held too long). */
+    SEARCH_FAILED = -2,
+};
+
 /* Search the residents the actor may see. Fills at most `limit` hits (1 ..
  * SEARCH_MAX_HITS; 0 or less means 20) and returns how many, 0 when nothing
- * matches. Returns -1 with *e saying what is wrong for a query that cannot be
- * searched: empty, too long, not UTF-8, too few digits (an ID or phone needs at
- * least 4), or with nothing searchable in it. Cheap enough to run on every
- * keystroke (a few index ranges). */
+ * matches; SEARCH_REFUSED or SEARCH_FAILED with *e. Cheap enough to run as
+ * the user types (a few index ranges). */
 int search_residents(store *s, const char *query, int limit, struct search_hit *hits, wg_err *e);
 
 /* A short English phrase for why ("name", "pinyin initials", ...), suitable as

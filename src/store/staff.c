@@ -8,6 +8,7 @@
 #include "domain/phone.h"
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 #define STAFF_COLS                                                                                 \
     "g.id, g.grid_code, coalesce(g.user_id, 0), coalesce(u.name, ''), g.name, "                    \
@@ -82,8 +83,8 @@ static int may_manage(store *s, wg_err *e)
 {
     enum role r = store_actor(s)->role;
     if (r == ROLE_ADMIN || r == ROLE_TOWN || r == ROLE_SECRETARY) return 0;
-    return wg_err_set(e, "only an administrator, a town officer or a secretary may change grid "
-                         "staff");
+    return wg_err_set(e, _("only an administrator, a town officer or a secretary may change grid "
+                           "staff"));
 }
 
 int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_err *e)
@@ -91,7 +92,7 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
     if (field) *field = NULL;
     if (may_manage(s, e) < 0) return -1;
     if (division_level(r->grid_code) != DIV_GRID)
-        return wg_err_set(e, "'%s' is not a grid code", r->grid_code), bad(field, "grid_code");
+        return wg_err_set(e, _("'%s' is not a grid code"), r->grid_code), bad(field, "grid_code");
     if (store_require_scope(s, r->grid_code, e) < 0) return bad(field, "grid_code");
     sqlite3_stmt *st = store_stmt(s, "SELECT retired_at IS NULL FROM division WHERE code = ?1", e);
     if (!st) return -1;
@@ -99,25 +100,28 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
     int rc = sqlite3_step(st), active = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
     sqlite3_reset(st);
     if (!active)
-        return wg_err_set(e, "grid %s %s", r->grid_code,
-                          rc == SQLITE_ROW ? "is retired" : "does not exist"),
+        return wg_err_set(e,
+                          rc == SQLITE_ROW ? _("grid %s is retired") : _("grid %s does not exist"),
+                          r->grid_code),
                bad(field, "grid_code");
-    if (change_empty(r->name)) return wg_err_set(e, "the name is empty"), bad(field, "name");
+    if (change_empty(r->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
     int ok = 0;
     for (const char *const *d = duties; *d; d++) ok |= strcmp(*d, r->duty) == 0;
-    if (!ok) return wg_err_set(e, "unknown duty '%s'", r->duty), bad(field, "duty");
+    if (!ok) return wg_err_set(e, _("unknown duty '%s'"), r->duty), bad(field, "duty");
     char phone[32] = "";
     if (r->phone[0] && phone_parse(r->phone, phone, sizeof phone, e) < 0)
         return bad(field, "phone");
     if (r->since[0] && !change_valid_date(r->since))
-        return wg_err_set(e, "'%s' is not a real date (YYYY-MM-DD)", r->since), bad(field, "since");
+        return wg_err_set(e, _("'%s' is not a real date (YYYY-MM-DD)"), r->since),
+               bad(field, "since");
     if (r->user_id) {
         st = store_stmt(s, "SELECT 1 FROM user WHERE id = ?1", e);
         if (!st) return -1;
         sqlite3_bind_int64(st, 1, r->user_id);
         int found = sqlite3_step(st) == SQLITE_ROW;
         sqlite3_reset(st);
-        if (!found) return wg_err_set(e, "no user %lld", (long long)r->user_id), bad(field, "user");
+        if (!found)
+            return wg_err_set(e, _("no user %lld"), (long long)r->user_id), bad(field, "user");
     }
     if (!strcmp(r->duty, "leader") || !strcmp(r->duty, "instructor") ||
         !strcmp(r->duty, "fulltime")) {
@@ -132,8 +136,15 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
         if (sqlite3_step(st) == SQLITE_ROW) store_col_copy(st, 0, who, sizeof who);
         sqlite3_reset(st);
         if (who[0])
-            return wg_err_set(e, "grid %s already has a %s (%s); end that post first", r->grid_code,
-                              r->duty, who),
+            return wg_err_set(e,
+                              !strcmp(r->duty, "leader")
+                                  ? _("grid %s already has a grid leader (%s); end that post first")
+                              : !strcmp(r->duty, "instructor")
+                                  ? _("grid %s already has a grid instructor (%s); end that post "
+                                      "first")
+                                  : _("grid %s already has a full-time grid worker (%s); end that "
+                                      "post first"),
+                              r->grid_code, who),
                    bad(field, "duty");
     }
     if (store_begin(s, e) < 0) return -1;
@@ -148,7 +159,7 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
     store_bind_text_or_null(st, 4, phone);
     sqlite3_bind_text(st, 5, r->duty, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 6, r->since);
-    if (change_step(s, st, "adding the staff member", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the staff member"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     char *after = change_snapshot(s, STAFF_SNAP, id, NULL, e);
     int rr = after ? store_audit(s, "add", "grid_staff", id, NULL, after, e) : -1;
@@ -172,18 +183,18 @@ int staff_end(store *s, int64_t id, const char *until, wg_err *e)
         store_col_copy(st, 2, since, sizeof since);
     }
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return wg_err_set(e, "no grid staff %lld", (long long)id);
+    if (rc != SQLITE_ROW) return wg_err_set(e, _("no grid staff %lld"), (long long)id);
     if (store_require_scope(s, grid, e) < 0) return -1;
-    if (ended) return wg_err_set(e, "that post has already ended");
+    if (ended) return wg_err_set(e, _("that post has already ended"));
     char d[11];
     if (change_empty(until))
         change_today(d);
     else if (!change_valid_date(until))
-        return wg_err_set(e, "'%s' is not a real date, today or earlier (YYYY-MM-DD)", until);
+        return wg_err_set(e, _("'%s' is not a real date, today or earlier (YYYY-MM-DD)"), until);
     else
         snprintf(d, sizeof d, "%s", until);
     if (strcmp(d, since) < 0)
-        return wg_err_set(e, "the post cannot end (%s) before it began (%s)", d, since);
+        return wg_err_set(e, _("the post cannot end (%s) before it began (%s)"), d, since);
     if (store_begin(s, e) < 0) return -1;
     char *before = change_snapshot(s, STAFF_SNAP, id, NULL, e);
     st = before ? store_stmt(s, "UPDATE grid_staff SET until = ?2 WHERE id = ?1", e) : NULL;
@@ -191,7 +202,7 @@ int staff_end(store *s, int64_t id, const char *until, wg_err *e)
     if (st) {
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
-        r = change_step(s, st, "ending the post", e);
+        r = change_step(s, st, _("ending the post"), e);
     }
     char *after = r < 0 ? NULL : change_snapshot(s, STAFF_SNAP, id, NULL, e);
     r = after ? change_audit(s, "end", "grid_staff", id, before, after, NULL, e) : -1;

@@ -10,6 +10,7 @@
 #include "store/natural.h"
 #include "store/store_internal.h"
 #include "util/embed.h"
+#include "util/gettext.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -84,7 +85,7 @@ sqlite3_stmt *store_stmt(store *s, const char *sql, wg_err *e)
     }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-        store_sql_err(s, e, "preparing a query");
+        store_sql_err(s, e, _("preparing a query"));
         return NULL;
     }
     cache_put(s, sql, st);
@@ -101,8 +102,10 @@ void store_bind_scope(store *s, sqlite3_stmt *st, int lo)
 
 void store_bind_text_or_null(sqlite3_stmt *st, int idx, const char *v)
 {
-    if (v && *v) sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
-    else sqlite3_bind_null(st, idx);
+    if (v && *v)
+        sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, idx);
 }
 
 char *store_col_dup(sqlite3_stmt *st, int i)
@@ -135,7 +138,8 @@ int store_in_scope(const store *s, const char *code)
 int store_require_scope(store *s, const char *code, wg_err *e)
 {
     if (store_in_scope(s, code)) return 0;
-    return wg_err_set(e, "outside your scope (%s)", s->actor.scope[0] ? s->actor.scope : "none");
+    return wg_err_set(e, _("outside your scope (%s)"),
+                      s->actor.scope[0] ? s->actor.scope : _("none"));
 }
 
 /* ---- opening and migrations ---------------------------------------------------- */
@@ -175,25 +179,25 @@ static int exec(store *s, const char *sql, wg_err *e)
 int store_migrate(store *s, int upto, wg_err *e)
 {
     int have = store_schema_version(s), latest = store_latest_version();
-    if (have < 0) return store_sql_err(s, e, "reading the schema version");
+    if (have < 0) return store_sql_err(s, e, _("reading the schema version"));
     if (have > latest)
         return wg_err_set(e,
-                          "the database has schema version %d, newer than this wangge knows "
-                          "(%d); use the wangge that wrote it, or a newer one",
+                          _("the database has schema version %d, newer than this wangge knows "
+                            "(%d); use the wangge that wrote it, or a newer one"),
                           have, latest);
     if (upto <= 0 || upto > latest) upto = latest;
     for (unsigned i = 0; i < embed_migrations_count; i++) {
         const struct embed_file *m = &embed_migrations[i];
         int v = atoi(m->name);
         if (v <= have || v > upto) continue;
-        if (exec(s, "BEGIN IMMEDIATE", e) < 0) return wg_err_prefix(e, "migration %s", m->name);
+        if (exec(s, "BEGIN IMMEDIATE", e) < 0) return wg_err_prefix(e, _("migration %s"), m->name);
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
         if (exec(s, (const char *)m->data, e) < 0 || exec(s, pragma, e) < 0) {
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-            return wg_err_prefix(e, "migration %s", m->name);
+            return wg_err_prefix(e, _("migration %s"), m->name);
         }
-        if (exec(s, "COMMIT", e) < 0) return wg_err_prefix(e, "migration %s", m->name);
+        if (exec(s, "COMMIT", e) < 0) return wg_err_prefix(e, _("migration %s"), m->name);
         have = v;
     }
     return 0;
@@ -202,7 +206,7 @@ int store_migrate(store *s, int upto, wg_err *e)
 store *store_open(const char *path, unsigned flags, wg_err *e)
 {
     if (sodium_init() < 0) {
-        wg_err_set(e, "libsodium failed to initialise");
+        wg_err_set(e, _("libsodium failed to initialise"));
         return NULL;
     }
     store *s = xcalloc(1, sizeof *s);
@@ -216,7 +220,7 @@ store *store_open(const char *path, unsigned flags, wg_err *e)
     sqlite3_extended_result_codes(s->db, 1);
     /* before migrations: a schema or query may name the collation */
     if (natural_register(s->db) != SQLITE_OK) {
-        wg_err_set(e, "%s: cannot register the NATSORT collation", path);
+        wg_err_set(e, _("%s: cannot register the NATSORT collation"), path);
         store_close(s);
         return NULL;
     }
@@ -305,7 +309,7 @@ int store_act_as_user(store *s, const char *name, const char *session, const cha
     sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return wg_err_set(e, "no user called '%s'", name);
+        return wg_err_set(e, _("no user called '%s'"), name);
     }
     struct store_actor a = {0};
     a.user_id = sqlite3_column_int64(st, 0);
@@ -328,18 +332,18 @@ int store_begin(store *s, wg_err *e)
     if (s->tx_depth++ > 0) return 0;
     if (exec(s, "BEGIN IMMEDIATE", e) < 0) {
         s->tx_depth = 0;
-        return wg_err_prefix(e, "starting a transaction");
+        return wg_err_prefix(e, _("starting a transaction"));
     }
     return 0;
 }
 
 int store_commit(store *s, wg_err *e)
 {
-    if (s->tx_depth <= 0) return wg_err_set(e, "commit without a transaction");
+    if (s->tx_depth <= 0) return wg_err_set(e, _("commit without a transaction"));
     if (--s->tx_depth > 0) return 0;
     if (exec(s, "COMMIT", e) < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return wg_err_prefix(e, "saving");
+        return wg_err_prefix(e, _("saving"));
     }
     return 0;
 }
@@ -365,13 +369,14 @@ char *store_meta_get(store *s, const char *key)
 
 int store_meta_set(store *s, const char *key, const char *value, wg_err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    sqlite3_stmt *st = store_stmt(s,
+                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                   e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_sql_err(s, e, "saving a setting");
+    return rc == SQLITE_DONE ? 0 : store_sql_err(s, e, _("saving a setting"));
 }

@@ -6,6 +6,7 @@
 
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 #define TAG_SNAP                                                                                   \
     "SELECT json_object('code', code, 'name', name, 'builtin', builtin, 'retired', retired) "      \
@@ -49,36 +50,36 @@ int tag_get(store *s, int64_t id, struct tag_rec *out, wg_err *e)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) read_row(st, out);
     sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : wg_err_set(e, "no tag %lld", (long long)id);
+    return rc == SQLITE_ROW ? 0 : wg_err_set(e, _("no tag %lld"), (long long)id);
 }
 
 static int valid_code(const char *c, wg_err *e)
 {
     if (change_empty(c) || strlen(c) > 31)
-        return wg_err_set(e, "a tag code has 1 to 31 characters");
+        return wg_err_set(e, _("a tag code has 1 to 31 characters"));
     for (const char *p = c; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-            return wg_err_set(e, "tag code '%s': use lower-case letters, digits and '_'", c);
+            return wg_err_set(e, _("tag code '%s': use lower-case letters, digits and '_'"), c);
     return 0;
 }
 
 static int valid_name(const char *n, wg_err *e)
 {
-    if (change_empty(n)) return wg_err_set(e, "the name is empty");
-    if (strlen(n) > 63) return wg_err_set(e, "the name is too long");
+    if (change_empty(n)) return wg_err_set(e, _("the name is empty"));
+    if (strlen(n) > 63) return wg_err_set(e, _("the name is too long"));
     return 0;
 }
 
 int64_t tag_add(store *s, const char *code, const char *name, wg_err *e)
 {
-    if (change_require_admin(s, "add tags", e) < 0) return -1;
+    if (change_require_admin(s, _("add tags"), e) < 0) return -1;
     if (valid_code(code, e) < 0 || valid_name(name, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(s, "INSERT INTO tag (code, name) VALUES (?1, ?2)", e);
     if (!st) return change_fail(s);
     sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "adding the tag", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the tag"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     char *after = change_snapshot(s, TAG_SNAP, id, NULL, e);
     int r = after ? store_audit(s, "add", "tag", id, NULL, after, e) : -1;
@@ -90,7 +91,7 @@ int64_t tag_add(store *s, const char *code, const char *name, wg_err *e)
 static int tag_change(store *s, int64_t id, const char *action, const char *sql, const char *t,
                       int i, wg_err *e)
 {
-    if (change_require_admin(s, "change tags", e) < 0) return -1;
+    if (change_require_admin(s, _("change tags"), e) < 0) return -1;
     struct tag_rec cur;
     if (tag_get(s, id, &cur, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
@@ -102,7 +103,7 @@ static int tag_change(store *s, int64_t id, const char *action, const char *sql,
     else
         sqlite3_bind_int(st, 2, i);
     char *before = change_snapshot(s, TAG_SNAP, id, NULL, e);
-    int r = before ? change_step(s, st, "changing the tag", e) : -1;
+    int r = before ? change_step(s, st, _("changing the tag"), e) : -1;
     char *after = r < 0 ? NULL : change_snapshot(s, TAG_SNAP, id, NULL, e);
     r = after ? change_audit(s, action, "tag", id, before, after, "code", e) : -1;
     free(before);
@@ -133,7 +134,7 @@ static int resident_scope(store *s, int64_t resident, wg_err *e)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) store_col_copy(st, 0, div, sizeof div);
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return wg_err_set(e, "no resident %lld", (long long)resident);
+    if (rc != SQLITE_ROW) return wg_err_set(e, _("no resident %lld"), (long long)resident);
     return store_require_scope(s, div, e);
 }
 
@@ -155,11 +156,11 @@ int tag_of_resident(store *s, int64_t resident, struct tag_rec *out, int max, wg
 static int set_or_clear(store *s, int64_t resident, int64_t tag, int set, const char *note,
                         wg_err *e)
 {
-    if (change_require_editor(s, "tag residents", e) < 0) return -1;
+    if (change_require_editor(s, _("tag residents"), e) < 0) return -1;
     if (resident_scope(s, resident, e) < 0) return -1;
     struct tag_rec t;
     if (tag_get(s, tag, &t, e) < 0) return -1;
-    if (set && t.retired) return wg_err_set(e, "tag '%s' is retired", t.name);
+    if (set && t.retired) return wg_err_set(e, _("tag '%s' is retired"), t.name);
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(
         s,
@@ -171,7 +172,7 @@ static int set_or_clear(store *s, int64_t resident, int64_t tag, int set, const 
     sqlite3_bind_int64(st, 1, resident);
     sqlite3_bind_int64(st, 2, tag);
     store_bind_text_or_null(st, 3, note);
-    if (change_step(s, st, "changing the resident's tags", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("changing the resident's tags"), e) < 0) return change_fail(s);
     if (sqlite3_changes(store_sqlite(s)) == 0) {
         store_rollback(s); /* nothing changed: nothing to audit */
         return 0;

@@ -9,6 +9,7 @@
 #include "domain/phone.h"
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -60,8 +61,8 @@ static int fetch(store *s, const char *name, struct user_rec *out, wg_err *e)
     if (rc == SQLITE_ROW) read_row(st, out);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) return 0;
-    if (rc == SQLITE_DONE) return wg_err_set(e, "no user called '%s'", name ? name : "");
-    return store_sql_err(s, e, "reading a user");
+    if (rc == SQLITE_DONE) return wg_err_set(e, _("no user called '%s'"), name ? name : "");
+    return store_sql_err(s, e, _("reading a user"));
 }
 
 /* Administrators see every user; the system (user_id 0) too; others themselves. */
@@ -74,20 +75,20 @@ static int may_see(store *s, const char *name)
 int user_get(store *s, const char *name, struct user_rec *out, wg_err *e)
 {
     if (!name || !may_see(s, name))
-        return wg_err_set(e, "only a county administrator may look at other users");
+        return wg_err_set(e, _("only a county administrator may look at other users"));
     return fetch(s, name, out, e);
 }
 
 static int valid_name(const char *n, wg_err *e)
 {
     size_t len = n ? strlen(n) : 0;
-    if (len < 1 || len > 32) return wg_err_set(e, "a user name has 1 to 32 characters");
+    if (len < 1 || len > 32) return wg_err_set(e, _("a user name has 1 to 32 characters"));
     for (const char *p = n; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
               *p == '-'))
             return wg_err_set(e,
-                              "user name '%s': use lower-case letters, digits, '.', '_' and "
-                              "'-' only",
+                              _("user name '%s': use lower-case letters, digits, '.', '_' and "
+                                "'-' only"),
                               n);
     return 0;
 }
@@ -95,24 +96,24 @@ static int valid_name(const char *n, wg_err *e)
 /* Role, scope, department and phone of u, checked against the database. */
 static int check_account(store *s, const struct user_rec *u, char phone[32], wg_err *e)
 {
-    if (!role_name(u->role)) return wg_err_set(e, "unknown role");
+    if (!role_name(u->role)) return wg_err_set(e, _("unknown role"));
     if (store_require_scope(s, u->scope, e) < 0)
-        return wg_err_prefix(e, "scope %s", u->scope[0] ? u->scope : "(empty)");
+        return wg_err_prefix(e, _("scope %s"), u->scope[0] ? u->scope : _("(empty)"));
     sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, u->scope, -1, SQLITE_TRANSIENT);
     int found = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_reset(st);
-    if (!found) return wg_err_set(e, "scope %s: no such division", u->scope);
+    if (!found) return wg_err_set(e, _("scope %s: no such division"), u->scope);
     if (u->role == ROLE_HANDLER && !u->department_id)
-        return wg_err_set(e, "a department handler needs a department");
+        return wg_err_set(e, _("a department handler needs a department"));
     if (u->department_id) {
         st = store_stmt(s, "SELECT 1 FROM department WHERE id = ?1", e);
         if (!st) return -1;
         sqlite3_bind_int64(st, 1, u->department_id);
         found = sqlite3_step(st) == SQLITE_ROW;
         sqlite3_reset(st);
-        if (!found) return wg_err_set(e, "no department %lld", (long long)u->department_id);
+        if (!found) return wg_err_set(e, _("no department %lld"), (long long)u->department_id);
     }
     phone[0] = '\0';
     if (u->phone[0] && phone_parse(u->phone, phone, 32, e) < 0) return -1;
@@ -128,7 +129,7 @@ static int id_of(store *s, const char *name, int64_t *id, wg_err *e)
     if (rc == SQLITE_ROW) *id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) return 0;
-    return wg_err_set(e, "no user called '%s'", name ? name : "");
+    return wg_err_set(e, _("no user called '%s'"), name ? name : "");
 }
 
 /* Run st (an UPDATE of user ?1 prepared by the caller) and audit it. */
@@ -136,7 +137,7 @@ static int audited(store *s, int64_t id, const char *action, sqlite3_stmt *st, w
 {
     if (store_begin(s, e) < 0) return -1;
     char *before = change_snapshot(s, USER_SNAP, id, NULL, e);
-    int r = before ? change_step(s, st, "saving the user", e) : -1;
+    int r = before ? change_step(s, st, _("saving the user"), e) : -1;
     char *after = r < 0 ? NULL : change_snapshot(s, USER_SNAP, id, NULL, e);
     /* nothing changed (e.g. unlocking an unlocked user): no audit row */
     r = after ? change_audit(s, action, "user", id, before, after, "name", e) : -1;
@@ -148,19 +149,19 @@ static int audited(store *s, int64_t id, const char *action, sqlite3_stmt *st, w
 
 int user_add(store *s, const struct user_rec *u, const char *password, wg_err *e)
 {
-    if (change_require_admin(s, "add users", e) < 0) return -1;
+    if (change_require_admin(s, _("add users"), e) < 0) return -1;
     if (valid_name(u->name, e) < 0) return -1;
     char phone[32];
     if (check_account(s, u, phone, e) < 0) return -1;
     int64_t existing;
     if (id_of(s, u->name, &existing, NULL) == 0)
-        return wg_err_set(e, "there is already a user called '%s'", u->name);
+        return wg_err_set(e, _("there is already a user called '%s'"), u->name);
     char hash[PASSWORD_HASH_MAX] = "";
     if (password) {
         if (strlen(password) < 4)
-            return wg_err_set(e, "the password is too short (at least 4 characters)");
+            return wg_err_set(e, _("the password is too short (at least 4 characters)"));
         if (password_hash(password, hash) < 0)
-            return wg_err_set(e, "not enough memory to hash the password");
+            return wg_err_set(e, _("not enough memory to hash the password"));
     }
     if (store_begin(s, e) < 0) return -1;
     static const char *sql =
@@ -179,7 +180,7 @@ int user_add(store *s, const struct user_rec *u, const char *password, wg_err *e
     store_bind_text_or_null(st, 8, u->keymap);
     store_bind_text_or_null(st, 9, u->language);
     store_bind_text_or_null(st, 10, u->encoding);
-    int r = change_step(s, st, "adding the user", e);
+    int r = change_step(s, st, _("adding the user"), e);
     sodium_memzero(hash, sizeof hash);
     if (r < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
@@ -194,20 +195,20 @@ int user_set_password(store *s, const char *name, const char *password, wg_err *
 {
     const struct store_actor *a = store_actor(s);
     if (!role_may_administer(a->role) && (!name || strcmp(a->name, name) != 0))
-        return wg_err_set(e, "only a county administrator may change another user's password");
+        return wg_err_set(e, _("only a county administrator may change another user's password"));
     int64_t id;
     if (id_of(s, name, &id, e) < 0) return -1;
     if (!password || strlen(password) < 4)
-        return wg_err_set(e, "the password is too short (at least 4 characters)");
+        return wg_err_set(e, _("the password is too short (at least 4 characters)"));
     char hash[PASSWORD_HASH_MAX];
     if (password_hash(password, hash) < 0)
-        return wg_err_set(e, "not enough memory to hash the password");
+        return wg_err_set(e, _("not enough memory to hash the password"));
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(s, "UPDATE user SET password_hash = ?2 WHERE id = ?1", e);
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, hash, -1, SQLITE_TRANSIENT);
-    int r = change_step(s, st, "saving the password", e);
+    int r = change_step(s, st, _("saving the password"), e);
     sodium_memzero(hash, sizeof hash);
     char after[96];
     snprintf(after, sizeof after, "{\"name\":\"%s\",\"password\":\"changed\"}", name);
@@ -222,7 +223,7 @@ int user_set_locked(store *s, const char *name, int locked, wg_err *e)
     int64_t id;
     if (id_of(s, name, &id, e) < 0) return -1;
     if (locked && store_actor(s)->user_id == id)
-        return wg_err_set(e, "you cannot lock yourself out");
+        return wg_err_set(e, _("you cannot lock yourself out"));
     sqlite3_stmt *st = store_stmt(s,
                                   "UPDATE user SET locked = ?2, failed_attempts = CASE WHEN ?2 "
                                   "THEN failed_attempts ELSE 0 END, locked_until = CASE WHEN ?2 "
@@ -236,7 +237,7 @@ int user_set_locked(store *s, const char *name, int locked, wg_err *e)
 
 int user_update(store *s, const struct user_rec *u, wg_err *e)
 {
-    if (change_require_admin(s, "change users", e) < 0) return -1;
+    if (change_require_admin(s, _("change users"), e) < 0) return -1;
     int64_t id;
     if (id_of(s, u->name, &id, e) < 0) return -1;
     struct user_rec cur;
@@ -263,14 +264,14 @@ int user_set_prefs(store *s, const char *name, const char *keymap, const char *l
 {
     const struct store_actor *a = store_actor(s);
     if (!name || (strcmp(a->name, name) != 0 && !role_may_administer(a->role)))
-        return wg_err_set(e, "you may change only your own settings");
+        return wg_err_set(e, _("you may change only your own settings"));
     int64_t id;
     if (id_of(s, name, &id, e) < 0) return -1;
     if (language && *language && strcmp(language, "zh_CN") && strcmp(language, "en"))
-        return wg_err_set(e, "language must be zh_CN or en, not '%s'", language);
+        return wg_err_set(e, _("language must be zh_CN or en, not '%s'"), language);
     if (encoding && *encoding && strcmp(encoding, "UTF-8") && strcmp(encoding, "GB18030"))
-        return wg_err_set(e, "encoding must be UTF-8 or GB18030, not '%s'", encoding);
-    if (keymap && strlen(keymap) > 31) return wg_err_set(e, "keymap name too long");
+        return wg_err_set(e, _("encoding must be UTF-8 or GB18030, not '%s'"), encoding);
+    if (keymap && strlen(keymap) > 31) return wg_err_set(e, _("keymap name too long"));
     sqlite3_stmt *st = store_stmt(s,
                                   "UPDATE user SET keymap = coalesce(?2, keymap), language = "
                                   "coalesce(?3, language), encoding = coalesce(?4, encoding) "
@@ -352,18 +353,18 @@ static int check_blob(const char *type, const char *blob, size_t blen, char fp[6
 {
     size_t max = blen / 4 * 3 + 3;
     unsigned char *bin = malloc(max ? max : 1);
-    if (!bin) return wg_err_set(e, "out of memory");
+    if (!bin) return wg_err_set(e, _("out of memory"));
     size_t n = 0;
     if (sodium_base642bin(bin, max, blob, blen, NULL, &n, NULL, sodium_base64_VARIANT_ORIGINAL) !=
             0 ||
         n < 4) {
         free(bin);
-        return wg_err_set(e, "not an OpenSSH public key (the key data is not valid base64)");
+        return wg_err_set(e, _("not an OpenSSH public key (the key data is not valid base64)"));
     }
     size_t tl = (size_t)bin[0] << 24 | (size_t)bin[1] << 16 | (size_t)bin[2] << 8 | bin[3];
     if (tl > n - 4 || tl != strlen(type) || memcmp(bin + 4, type, tl) != 0) {
         free(bin);
-        return wg_err_set(e, "not an OpenSSH public key (the key data is not a %s key)", type);
+        return wg_err_set(e, _("not an OpenSSH public key (the key data is not a %s key)"), type);
     }
     key_fingerprint(bin, n, fp);
     free(bin);
@@ -375,17 +376,17 @@ static int parse_key(const char *line, struct parsed_key *k, wg_err *e)
     memset(k, 0, sizeof *k);
     const char *p = skip_ws(line ? line : "");
     size_t n = token_len(p);
-    if (!n) return wg_err_set(e, "not an OpenSSH public key (empty line)");
+    if (!n) return wg_err_set(e, _("not an OpenSSH public key (empty line)"));
     if (!known_type(p, n)) { /* options first */
         p = skip_ws(p + n);
         n = token_len(p);
-        if (!known_type(p, n)) return wg_err_set(e, "not an OpenSSH public key");
+        if (!known_type(p, n)) return wg_err_set(e, _("not an OpenSSH public key"));
     }
     memcpy(k->type, p, n);
     k->type[n] = '\0';
     p = skip_ws(p + n);
     n = token_len(p);
-    if (!n) return wg_err_set(e, "not an OpenSSH public key (no key data after %s)", k->type);
+    if (!n) return wg_err_set(e, _("not an OpenSSH public key (no key data after %s)"), k->type);
     if (check_blob(k->type, p, n, k->fingerprint, e) < 0) return -1;
     k->blob = xstrndup(p, n);
     p = skip_ws(p + n);
@@ -397,7 +398,7 @@ static int parse_key(const char *line, struct parsed_key *k, wg_err *e)
 
 int user_key_add(store *s, const char *name, const char *line, wg_err *e)
 {
-    if (change_require_admin(s, "add SSH keys", e) < 0) return -1;
+    if (change_require_admin(s, _("add SSH keys"), e) < 0) return -1;
     int64_t id;
     if (id_of(s, name, &id, e) < 0) return -1;
     struct parsed_key k;
@@ -412,7 +413,7 @@ int user_key_add(store *s, const char *name, const char *line, wg_err *e)
     sqlite3_bind_text(st, 1, k.type, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, k.blob, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) == SQLITE_ROW) {
-        wg_err_set(e, "this key (%s) is already registered for user '%s'", k.fingerprint,
+        wg_err_set(e, _("this key (%s) is already registered for user '%s'"), k.fingerprint,
                    (const char *)sqlite3_column_text(st, 0));
         sqlite3_reset(st);
         goto out;
@@ -432,7 +433,7 @@ int user_key_add(store *s, const char *name, const char *line, wg_err *e)
     sqlite3_bind_text(st, 3, k.blob, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, k.comment);
     sqlite3_bind_text(st, 5, k.fingerprint, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, "adding the key", e) < 0) {
+    if (change_step(s, st, _("adding the key"), e) < 0) {
         change_fail(s);
         goto out;
     }
@@ -461,7 +462,7 @@ out:
 int user_key_list(store *s, const char *name, char (*lines)[256], int max, wg_err *e)
 {
     if (!name || !may_see(s, name))
-        return wg_err_set(e, "only a county administrator may look at other users");
+        return wg_err_set(e, _("only a county administrator may look at other users"));
     int64_t id;
     if (id_of(s, name, &id, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(s,
@@ -567,7 +568,7 @@ static int count_failure(store *s, int64_t id, wg_err *e)
     sqlite3_bind_text(st, 3, mins, -1, SQLITE_TRANSIENT);
     int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
     sqlite3_reset(st);
-    return n < 0 ? store_sql_err(s, e, "counting a failed login") : n;
+    return n < 0 ? store_sql_err(s, e, _("counting a failed login")) : n;
 }
 
 static int record_success(store *s, int64_t id, const char *rehash, wg_err *e)
@@ -580,7 +581,7 @@ static int record_success(store *s, int64_t id, const char *rehash, wg_err *e)
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, id);
     store_bind_text_or_null(st, 2, rehash);
-    return change_step(s, st, "recording the login", e);
+    return change_step(s, st, _("recording the login"), e);
 }
 
 /* A hash to verify against when the user does not exist, so that an unknown

@@ -6,6 +6,7 @@
 #include "store/audit.h"
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 
 /* Each invariant is a query whose rows are the violations, as one text column. */
 static const struct {
@@ -72,7 +73,7 @@ static int run_query(store *s, const char *sql, int skip_ok, struct verify_resul
 
 int verify_run(store *s, verify_fn fn, void *arg, wg_err *e)
 {
-    if (change_require_admin(s, "check the whole database", e) < 0) return -1;
+    if (change_require_admin(s, _("check the whole database"), e) < 0) return -1;
     int failed = 0;
     struct verify_result r;
 
@@ -107,7 +108,7 @@ int verify_run(store *s, verify_fn fn, void *arg, wg_err *e)
 
 int verify_summary(store *s, struct verify_count *out, int max, wg_err *e)
 {
-    if (change_require_admin(s, "read the whole database", e) < 0) return -1;
+    if (change_require_admin(s, _("read the whole database"), e) < 0) return -1;
     static const char *sql =
         "SELECT 'divisions', level, count(*) FROM division WHERE retired_at IS NULL "
         "  GROUP BY level "
@@ -126,6 +127,7 @@ int verify_summary(store *s, struct verify_count *out, int max, wg_err *e)
         n++;
     }
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return store_sql_err(s, e, "counting");
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_sql_err(s, e, _("counting the records"));
     return n;
 }

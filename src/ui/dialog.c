@@ -8,6 +8,7 @@
 #include "ui/i18n.h"
 #include "ui/screen.h"
 #include "ui/textedit.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 static struct ui_rect centred(int h, int w)
@@ -30,30 +31,39 @@ struct msg {
     const char *title, *text, *hint;
 };
 
+/* The widest of text's own lines (it may hold newlines). */
+static int widest_line(const char *text)
+{
+    int widest = 0;
+    char line[1024];
+    while (*text) {
+        text = ui_wrap(text, sizeof line, line, sizeof line);
+        int w = ui_width(line);
+        if (w > widest) widest = w;
+    }
+    return widest;
+}
+
 static void draw_msg(void *ctx)
 {
     const struct msg *m = ctx;
-    int tw = ui_width(m->text), hw = ui_width(m->hint);
-    int w = (tw > hw ? tw : hw) + 4;
-    int th = ui_width(m->title) + 6;
-    if (w < th) w = th;
-    if (w < 30) w = 30;
-    int lines = 1;
-    int inner = display_cols() - 6;
-    if (w > display_cols() - 2) {
-        w = display_cols() - 2;
-        lines = (tw + inner - 1) / inner;
-    }
-    struct ui_rect r = centred(lines + 4, w);
+    /* As wide as the text's longest line, the hint and the title need, at
+     * least 26 columns inside; narrower than the terminal, wrapped if need be. */
+    int inner = widest_line(m->text), hw = ui_width(m->hint), th = ui_width(m->title) + 2;
+    if (inner < hw) inner = hw;
+    if (inner < th) inner = th;
+    if (inner < 26) inner = 26;
+    if (inner > display_cols() - 6) inner = display_cols() - 6;
+    int rows = ui_wrap_lines(m->text, inner);
+    if (rows < 1) rows = 1;
+    if (rows > display_lines() - 6) rows = display_lines() - 6;
+    struct ui_rect r = centred(rows + 4, inner + 4);
     ui_box(&r, m->title);
-    /* wrap by display width */
     const char *p = m->text;
-    char buf[512];
-    for (int i = 0; i < lines && *p; i++) {
-        ui_cut(p, r.w - 4, buf, sizeof buf);
+    char buf[1024];
+    for (int i = 0; i < rows && *p; i++) {
+        p = ui_wrap(p, r.w - 4, buf, sizeof buf);
         ui_text(r.y + 1 + i, r.x + 2, r.w - 4, UI_NORMAL, buf);
-        p += strlen(buf);
-        if (!buf[0]) break;
     }
     ui_text(r.y + r.h - 2, r.x + 2, r.w - 4, UI_DIM, m->hint);
 }
@@ -84,7 +94,17 @@ struct prompt {
     const char *title, *label;
     struct textedit te;
     int secret;
+    size_t size; /* the caller's buffer, terminating NUL included */
 };
+
+/* 1 if cp still fits the caller's buffer as UTF-8 after what is typed. */
+static int prompt_fits(const struct prompt *p, uint32_t cp)
+{
+    char buf[4];
+    size_t bytes = (size_t)utf8_encode(cp, buf);
+    for (size_t i = 0; i < p->te.len; i++) bytes += (size_t)utf8_encode(p->te.cp[i], buf);
+    return bytes + 1 <= p->size;
+}
 
 static void draw_prompt(void *ctx)
 {
@@ -111,8 +131,10 @@ static void draw_prompt(void *ctx)
 
 int ui_prompt(const char *title, const char *label, char *out, size_t size, int secret)
 {
-    struct prompt p = {title, label, {0}, secret};
-    textedit_init(&p.te, size > 4 ? (size - 1) / 4 : 1);
+    struct prompt p = {title, label, {0}, secret, size};
+    /* Limited by bytes, not characters: as many as the buffer holds, four
+     * times as many digits as Chinese characters. */
+    textedit_init(&p.te, 0);
     textedit_set(&p.te, out);
     int result = -1;
     while (result < 0) {
@@ -121,9 +143,12 @@ int ui_prompt(const char *title, const char *label, char *out, size_t size, int 
             result = 1;
         else if (k == UI_KEY_ESC)
             result = 0;
-        else if (key_is_text(k))
-            textedit_insert(&p.te, (uint32_t)k);
-        else {
+        else if (key_is_text(k)) {
+            if (prompt_fits(&p, (uint32_t)k))
+                textedit_insert(&p.te, (uint32_t)k);
+            else
+                ui_status("%s", _("The field is full."));
+        } else {
             switch (keymap_lookup_only(ui_keymap(), "edit", k)) {
             case ACT_CURSOR_LEFT:
                 textedit_left(&p.te);
@@ -239,8 +264,15 @@ static void draw_pick(void *ctx)
 
 int ui_pick(const char *title, const char *const *labels, int n, int cur, unsigned char *selected)
 {
+    return ui_pick_filtered(title, labels, n, cur, selected, NULL);
+}
+
+int ui_pick_filtered(const char *title, const char *const *labels, int n, int cur,
+                     unsigned char *selected, const char *filter)
+{
     struct pick p = {title, labels, n, selected, {0}, NULL, 0, 0, 0};
     textedit_init(&p.filter, 32);
+    textedit_set(&p.filter, filter);
     p.shown = xcalloc((size_t)(n > 0 ? n : 1), sizeof *p.shown);
     unsigned char *saved = NULL;
     if (selected) {

@@ -134,6 +134,77 @@ void ui_cut(const char *s, int width, char *out, size_t size)
     if (size) out[o] = '\0';
 }
 
+/* Marks a line should not start with: they belong to the character before. */
+static int no_break_before(uint32_t cp)
+{
+    static const uint32_t marks[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
+                                     0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x201D, 0x2019, ',',
+                                     '.',    ';',    ':',    '!',    '?',    ')'};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (marks[i] == cp) return 1;
+    return 0;
+}
+
+/* Copy n bytes of s into out, cut to whole characters when out is smaller. */
+static void copy_line(const char *s, size_t n, char *out, size_t size)
+{
+    if (!size) return;
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    }
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
+const char *ui_wrap(const char *s, int width, char *out, size_t size)
+{
+    size_t n = strlen(s), i = 0;
+    size_t end = 0, next = 0; /* the last place the line may end, and what follows it */
+    int have = 0, w = 0, prev_wide = 0;
+    if (width < 1) width = 1;
+    while (i < n) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        if (k < 0) k = 1, cp = '?';
+        if (cp == '\n') {
+            copy_line(s, i, out, size);
+            return s + i + 1;
+        }
+        int cw = textedit_cpwidth(cp);
+        if (cp == ' ') {
+            if (i > 0) end = i, next = i + 1, have = 1;
+        } else if (i > 0 && (cw == 2 || prev_wide) && !no_break_before(cp)) {
+            end = i, next = i, have = 1;
+        }
+        if (w + cw > width && cp != ' ') {
+            if (!have) { /* one word fills the line: cut it */
+                end = next = i > 0 ? i : (size_t)k;
+            }
+            while (next < n && s[next] == ' ') next++;
+            while (end > 0 && s[end - 1] == ' ') end--;
+            copy_line(s, end, out, size);
+            return s + next;
+        }
+        w += cw;
+        prev_wide = cw == 2;
+        i += (size_t)k;
+    }
+    copy_line(s, n, out, size);
+    return s + n;
+}
+
+int ui_wrap_lines(const char *s, int width)
+{
+    int count = 0; /* not "lines": term.h has a macro of that name */
+    char buf[512];
+    while (*s) {
+        s = ui_wrap(s, width, buf, sizeof buf);
+        count++;
+    }
+    return count;
+}
+
 static int draw(int y, int x, int width, enum ui_style st, const char *s, int pad)
 {
     if (width <= 0 || y < 0 || y >= LINES || x >= COLS) return 0;

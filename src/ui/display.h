@@ -52,6 +52,15 @@ int ui_textf(int y, int x, int width, enum ui_style st, const char *fmt, ...)
 int ui_width(const char *utf8);
 /* Copy into out the longest prefix of utf8 that fits width columns. */
 void ui_cut(const char *utf8, int width, char *out, size_t size);
+/* One line of utf8 wrapped at width columns: copies it into out (without
+ * the newline or the space it broke at) and returns where the next line
+ * starts ("" when the text is used up). A newline always ends a line;
+ * otherwise Latin text breaks at the last space that fits, Chinese between
+ * any two characters (never before a closing punctuation mark such as ，or
+ * 。), and a word longer than the line is cut where the width runs out. */
+const char *ui_wrap(const char *utf8, int width, char *out, size_t size);
+/* How many lines ui_wrap makes of utf8 at width (0 for ""). */
+int ui_wrap_lines(const char *utf8, int width);
 /* Blank a rectangle. */
 void ui_clear(const struct ui_rect *r);
 /* Horizontal line (ACS, ASCII '-' where the terminal has no line drawing). */

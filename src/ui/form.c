@@ -234,9 +234,17 @@ int ui_form_can_close(struct ui_form *f)
 
 /* ---- drawing ------------------------------------------------------------------ */
 
-static int field_rows(const struct ui_field *fld)
+/* Rows a field's message takes under it at width: wrapped, at most two. */
+#define FORM_MESSAGE_ROWS 2
+static int message_rows(const struct ui_field *fld, int width)
 {
-    return (fld->kind == UI_FIELD_MULTILINE ? fld->rows : 1) + (fld->error[0] ? 1 : 0);
+    int n = ui_wrap_lines(fld->error, width);
+    return n < FORM_MESSAGE_ROWS ? n : FORM_MESSAGE_ROWS;
+}
+
+static int field_rows(const struct ui_field *fld, int message_width)
+{
+    return (fld->kind == UI_FIELD_MULTILINE ? fld->rows : 1) + message_rows(fld, message_width);
 }
 
 /* Draw a multi-line field wrapped at width; returns the cursor's (row, col). */
@@ -292,11 +300,12 @@ void ui_form_draw(struct ui_form *f, struct screen *s, const struct ui_rect *r)
     }
     int fx = r->x + 2 + lw + 2, fw = r->x + r->w - fx - 1;
     if (fw > 60) fw = 60;
+    int mw = r->x + r->w - fx; /* messages: under the field, to the right edge */
     /* scroll so the focused field is visible */
     if (f->cur < f->top) f->top = f->cur;
     for (;;) {
         int h = 0;
-        for (int i = f->top; i <= f->cur && i < f->n; i++) h += field_rows(&f->fields[i]);
+        for (int i = f->top; i <= f->cur && i < f->n; i++) h += field_rows(&f->fields[i], mw);
         if (h <= r->h || f->top >= f->cur) break;
         f->top++;
     }
@@ -353,21 +362,25 @@ void ui_form_draw(struct ui_form *f, struct screen *s, const struct ui_rect *r)
             s->mode = "edit";
         }
         y += fld->kind == UI_FIELD_MULTILINE ? fld->rows : 1;
-        if (fld->error[0] && y < r->y + r->h) {
-            ui_text(y, fx, r->x + r->w - fx, UI_ERROR, fld->error);
-            y++;
+        const char *msg = fld->error;
+        for (int k = 0; k < FORM_MESSAGE_ROWS && *msg && y < r->y + r->h; k++, y++) {
+            char line[sizeof fld->error];
+            msg = ui_wrap(msg, mw, line, sizeof line);
+            ui_text(y, fx, mw, UI_ERROR, line);
         }
     }
 }
 
 /* ---- requests ----------------------------------------------------------------- */
 
-static void pick(struct ui_form *f, struct ui_field *fld)
+/* filter: what the picker's filter starts with (the letter that opened it),
+ * or NULL. */
+static void pick(struct ui_form *f, struct ui_field *fld, const char *filter)
 {
     const char **labels = xcalloc((size_t)(fld->nchoices > 0 ? fld->nchoices : 1), sizeof *labels);
     for (int i = 0; i < fld->nchoices; i++) labels[i] = choice_label(fld, i);
     if (fld->kind == UI_FIELD_CHOICE) {
-        int r = ui_pick(_(fld->label), labels, fld->nchoices, fld->choice, NULL);
+        int r = ui_pick_filtered(_(fld->label), labels, fld->nchoices, fld->choice, NULL, filter);
         if (r >= 0 && r != fld->choice) {
             fld->choice = r;
             f->changed = 1;
@@ -375,7 +388,7 @@ static void pick(struct ui_form *f, struct ui_field *fld)
     } else {
         unsigned char *before = xmalloc((size_t)(fld->nchoices > 0 ? fld->nchoices : 1));
         memcpy(before, fld->selected, (size_t)fld->nchoices);
-        if (ui_pick(_(fld->label), labels, fld->nchoices, 0, fld->selected) == 0 &&
+        if (ui_pick_filtered(_(fld->label), labels, fld->nchoices, 0, fld->selected, filter) == 0 &&
             memcmp(before, fld->selected, (size_t)fld->nchoices) != 0)
             f->changed = 1;
         free(before);
@@ -457,9 +470,12 @@ static int edit(struct ui_form *f, struct ui_field *fld, enum action ea, ui_key 
 
 enum action ui_form_request(struct ui_form *f, struct screen *s, enum action a, ui_key key)
 {
-    (void)s;
     if (f->n == 0) return a;
     struct ui_field *fld = &f->fields[f->cur];
+    /* Enter and ^J are one key: the edit section's "newline" means Enter
+     * (next field, save) everywhere but in a multi-line field. */
+    if (a == ACT_NEWLINE && fld->kind != UI_FIELD_MULTILINE)
+        a = keymap_lookup(ui_keymap(), s->ops->name, key);
     if (!fld->readonly && text_like(fld)) {
         if (key_is_text(key)) {
             if (typed_ok(fld, key)) {
@@ -479,7 +495,9 @@ enum action ui_form_request(struct ui_form *f, struct screen *s, enum action a, 
     }
     if (!fld->readonly && !text_like(fld) &&
         (a == ACT_ENTER || a == ACT_TOGGLE || (a == ACT_NONE && key_is_text(key)))) {
-        pick(f, fld);
+        char typed[5] = "";
+        if (a == ACT_NONE) typed[utf8_encode((uint32_t)key, typed)] = '\0';
+        pick(f, fld, typed);
         return ACT_NONE;
     }
     switch (a) {

@@ -20,7 +20,8 @@ static char localedir[PATH_MAX];
 static char language[8] = "zh_CN";
 
 /* A binary run from the build tree (build/wangge, build/test/wangge) finds
- * build/locale; an installed one the configured directory. */
+ * build/locale; an installed one PREFIX/share/locale next to its bin/, else the
+ * configured directory. */
 static void find_localedir(void)
 {
     char exe[PATH_MAX];
@@ -31,11 +32,16 @@ static void find_localedir(void)
             char *slash = strrchr(exe, '/');
             if (!slash) break;
             *slash = '\0';
-            char probe[PATH_MAX + 64];
-            snprintf(probe, sizeof probe, "%s/locale/zh_CN/LC_MESSAGES/wangge.mo", exe);
-            if (access(probe, R_OK) == 0) {
-                snprintf(localedir, sizeof localedir, "%s/locale", exe);
-                return;
+            /* build/locale from the build tree; PREFIX/share/locale when
+             * installed under any PREFIX (bin/ is one level down) */
+            static const char *const subdirs[] = {"locale", "share/locale"};
+            for (int k = 0; k < 2; k++) {
+                char probe[PATH_MAX + 64];
+                snprintf(probe, sizeof probe, "%s/%s/zh_CN/LC_MESSAGES/wangge.mo", exe, subdirs[k]);
+                if (access(probe, R_OK) == 0) {
+                    snprintf(localedir, sizeof localedir, "%s/%s", exe, subdirs[k]);
+                    return;
+                }
             }
         }
     }
@@ -91,11 +97,3 @@ const char *i18n_localedir(void)
 {
     return localedir;
 }
-
-/* Labels that domain/ returns in English (it is pure, without gettext),
- * listed here so that xgettext finds them; shown with _(role_label(r)). */
-static const char *const domain_msgids[] __attribute__((unused)) = {
-    N_("County administrator"), N_("Centre dispatcher"), N_("Town officer"),
-    N_("Village secretary"),    N_("Grid leader"),       N_("Grid worker"),
-    N_("Department handler"),
-};

@@ -1,13 +1,11 @@
 /* Translation: every string shown to a user goes through _() (or N_() where
- * it is a static initialiser, translated later with _()). Msgids are English;
- * po/zh_CN.po holds the Chinese. */
+ * it is a static initialiser, translated later with _()), from util/gettext.h.
+ * Msgids are English; po/zh_CN.po holds the Chinese. This module picks the
+ * language for the whole process, lower layers included (docs/i18n.md). */
 #ifndef WANGGE_UI_I18N_H
 #define WANGGE_UI_I18N_H
 
-#include <libintl.h>
-
-#define _(s)  gettext(s)
-#define N_(s) (s)
+#include "util/gettext.h"
 
 /* Bind the text domain (the build tree's locale dir when run from it, else the
  * installed one) and select the language: "zh_CN" or "en"; NULL picks from

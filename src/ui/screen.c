@@ -3,10 +3,13 @@
 #include <curses.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "ui/dialog.h"
 #include "ui/i18n.h"
 #include "util/xalloc.h"
 
@@ -25,7 +28,24 @@ static struct {
     int need_draw;
     int force;
     volatile int *watch;
+    /* the screen that armed the idle timer (NULL: none armed), and when it
+     * runs out (CLOCK_MONOTONIC, ms) */
+    struct screen *idle_screen;
+    int64_t idle_at;
 } ui;
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void ui_idle_after(int ms)
+{
+    ui.idle_screen = ui_top();
+    ui.idle_at = now_ms() + (ms > 0 ? ms : 0);
+}
 
 struct screen *screen_new(const struct screen_ops *ops, void *data)
 {
@@ -88,6 +108,7 @@ int ui_push(struct screen *s)
         return -1;
     }
     wg_err e = {{0}};
+    ui.idle_screen = NULL; /* the timer belonged to the screen that is covered now */
     if (s->ops->open && s->ops->open(s, &e) < 0) {
         ui_error("%s", e.msg[0] ? e.msg : _("The screen could not be opened."));
         screen_free(s);
@@ -101,6 +122,7 @@ int ui_push(struct screen *s)
 void ui_pop(void)
 {
     if (!ui.depth) return;
+    ui.idle_screen = NULL;
     screen_free(ui.stack[--ui.depth]);
     ui.need_draw = 1;
     if (ui.depth && ui.stack[ui.depth - 1]->ops->resume)
@@ -247,10 +269,11 @@ static void refresh_now(void (*extra)(void *), void *ctx)
     ui.need_draw = 0;
 }
 
-static ui_key read_key(int wait)
+/* wait_ms: -1 blocks, 0 only takes a key already typed, more waits that long. */
+static ui_key read_key(int wait_ms)
 {
     wint_t wc = 0;
-    nodelay(stdscr, wait ? FALSE : TRUE);
+    wtimeout(stdscr, wait_ms);
     errno = 0;
     int rc = get_wch(&wc);
     if (rc == ERR) return UI_KEY_NONE;
@@ -282,6 +305,7 @@ static void handle_key(ui_key key)
         ui_force_redraw();
         return;
     }
+    ui.idle_screen = NULL; /* a key cancels the timer; the screen re-arms it if it likes */
     struct screen *top = ui_top();
     if (!top) return;
     enum action a = ACT_NONE;
@@ -295,6 +319,13 @@ static void handle_key(ui_key key)
         return;
     case ACT_BACK:
     case ACT_CANCEL:
+        /* Back from the first screen would leave wangge: a key pressed once
+         * too often (Esc, Left) must not end the session; q and Q do. */
+        if (ui.depth == 1) {
+            if (ui_confirm(_("Quit wangge?"), 0) && close_down_to(0)) ui.running = 0;
+            ui.need_draw = 1;
+            return;
+        }
         close_down_to(ui.depth - 1);
         return;
     case ACT_HOME:
@@ -319,17 +350,37 @@ int ui_run(void)
             *ui.watch = 0;
             ui_force_redraw();
         }
+        if (ui.idle_screen && ui.idle_screen != ui_top()) ui.idle_screen = NULL;
+        if (ui.idle_screen && now_ms() >= ui.idle_at) {
+            struct screen *s = ui.idle_screen;
+            ui.idle_screen = NULL;
+            if (s->ops->idle) s->ops->idle(s);
+            continue; /* draws once below if the screen changed */
+        }
         if (ui.need_draw) refresh_now(NULL, NULL);
-        ui_key k = read_key(1);
+        /* Block unless a timer is armed: an idle session costs no CPU and
+         * sends no bytes. */
+        int wait = -1;
+        if (ui.idle_screen) {
+            int64_t left = ui.idle_at - now_ms();
+            wait = left > 0 ? (int)left : 0;
+        }
+        ui_key k = read_key(wait);
         if (k == UI_KEY_NONE) {
             if (errno == EINTR || (ui.watch && *ui.watch)) continue;
+            /* Quiet until the timer ran out (a few ms of rounding allowed);
+             * nothing at all before it means the terminal is gone. */
+            if (ui.idle_screen && now_ms() + 5 >= ui.idle_at) {
+                ui.idle_at = 0;
+                continue;
+            }
             break; /* the terminal is gone */
         }
         handle_key(k);
         /* Everything already typed is handled before drawing once. */
         while (ui.running && ui.depth > 0 && (k = read_key(0)) != UI_KEY_NONE) handle_key(k);
     }
-    nodelay(stdscr, FALSE);
+    wtimeout(stdscr, -1);
     return 0;
 }
 
@@ -345,7 +396,7 @@ ui_key ui_modal_key(void (*draw)(void *ctx), void *ctx)
             refresh_now(draw, ctx);
             redraw = 0;
         }
-        ui_key k = read_key(1);
+        ui_key k = read_key(-1);
         if (k == UI_KEY_NONE) {
             if (errno == EINTR) continue;
             ui.running = 0;

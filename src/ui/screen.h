@@ -13,7 +13,13 @@
  * The driver draws once per batch of input: it drains every key already
  * typed, then redraws only if something asked for it (ui_dirty, a status
  * message, a push or pop, a resize), then refreshes once. Nothing is drawn
- * while idle. */
+ * while idle.
+ *
+ * A screen may ask to be called back once the keyboard has been quiet for a
+ * while (ui_idle_after): search-as-you-type runs its query then, so a burst
+ * of keys over a slow link costs one result list, not one per key. Only
+ * while such a timer is armed does the driver read keys with a timeout;
+ * otherwise it blocks, and an idle session sends nothing. */
 #ifndef WANGGE_UI_SCREEN_H
 #define WANGGE_UI_SCREEN_H
 
@@ -52,6 +58,10 @@ struct screen_ops {
     /* May be NULL. Called when the screen becomes the top again after the
      * one above it closed (reload data that may have changed). */
     void (*resume)(struct screen *s);
+    /* May be NULL. The timer this screen armed with ui_idle_after ran out
+     * with no key pressed. Call ui_dirty() if the screen changed; the driver
+     * then draws once. */
+    void (*idle)(struct screen *s);
 };
 
 struct screen {
@@ -94,6 +104,11 @@ int ui_run(void);
 void ui_quit(void);
 /* The top screen must be redrawn at the end of this batch. */
 void ui_dirty(void);
+/* Call the top screen's idle op once no key has come for ms milliseconds
+ * (a one-shot timer). Any key, and any push or pop, cancels it; the screen
+ * re-arms it from request() as it wishes. Arming again restarts it. */
+void ui_idle_after(int ms);
+
 /* Redraw every cell on the next refresh (after a reconnect, or ^L). */
 void ui_force_redraw(void);
 /* A message in the status line until the next key (translated text). */

@@ -8,10 +8,12 @@
 #   login     connect, key exchange, password, the home screen (工作台)
 #   ledger    2: the ledger of the worker's grid (台账)
 #   search    /, a resident's pinyin initials, until the resident is listed
-#   resident  Enter: the resident's form (居民信息)
+#   resident  Down, Enter: the resident's form (居民信息)
 #   back      Escape twice: back to the ledger
+# (times exclude the pauses the script makes between keys)
 #   card      Enter: the first household's card (户卡)
 #   quit      Q, until the client has exited
+# plain, with ssh -C, and (with luit) both again in a GB18030 terminal.
 # Environment: LINK_DELAY_MS, LINK_RATE_KBIT change the link.
 cd "$(dirname "$0")/../.." || exit 1
 WANGGE=${WANGGE_REL:-build/wangge}
@@ -45,7 +47,7 @@ now_ms() { date +%s%3N; }
 # time and bytes. The link's counts settle first (bytes still in flight).
 step() {
     pane_wait "$2" "${3:-60}" || { pane; fail "$1: the screen never showed /$2/"; }
-    t=$(($(now_ms) - T0))
+    t=$(($(now_ms) - T0 - PAUSED))
     last= i=0
     while [ $i -lt 20 ]; do
         cur=$(link_bytes)
@@ -65,26 +67,35 @@ begin() {
 $(link_bytes)
 EOF2
     T0=$(now_ms)
+    PAUSED=0
 }
 
-run_task() { # label, ssh options
-    label=$1
-    shift
+# A pause the script makes between keys, not counted in the step's time.
+pause() {
+    sleep "$(echo "$1" | awk '{print $1 / 1000}')"
+    PAUSED=$((PAUSED + $1))
+}
+
+run_task() { # label, terminal wrapper ("" or luit), ssh options
+    label=$1 wrap=$2
+    shift 2
     echo "   -- $label ($RATE kbit/s, ${DELAY} ms one way)"
     read -r A_UP A_DOWN <<EOF2
 $(link_bytes)
 EOF2
     TOTAL_MS=0
     begin
-    tmux_start "sshpass -p demo ssh -tt $* $(echo $LINK_OPTS) worker@127.0.0.1"
+    tmux_start "$wrap sshpass -p demo ssh -tt $* $(echo $LINK_OPTS) worker@127.0.0.1"
     step login '网格 \| 工作台'
     begin; keys 2
     step ledger '网格 \| 台账'
     begin; keys /; keys -l "$INITIALS"
     step search "$NAME\\s+[男女]"
-    begin; keys Enter
+    # Keys typed ahead of the screen are not yet taken in the right
+    # context (Enter must reach the list, not the search box): one at a time.
+    begin; keys Down; pause 1000; keys Enter
     step resident '网格 \| 居民信息'
-    begin; keys Escape; sleep 0.2; keys Escape
+    begin; keys Escape; pause 500; keys Escape
     step back '网格 \| 台账'
     begin; keys Enter
     step card '网格 \| 户卡'
@@ -99,6 +110,13 @@ EOF2
 }
 
 echo "   task: login, ledger, search '$INITIALS' ($NAME), resident, card, quit"
-run_task "plain"
-run_task "compressed (ssh -C)" -C
+run_task "plain" ""
+run_task "compressed (ssh -C)" "" -C
+if command -v luit >/dev/null 2>&1; then
+    # The same worker in a GB18030 terminal: the server converts.
+    "$WANGGE" user set worker --db "$DB" --encoding GB18030 >/dev/null ||
+        fail "wangge user set worker --encoding GB18030"
+    run_task "GB18030 terminal (luit)" "env LANG=C.UTF-8 luit -encoding GB18030 --"
+    run_task "GB18030 terminal (luit), compressed" "env LANG=C.UTF-8 luit -encoding GB18030 --" -C
+fi
 check_server

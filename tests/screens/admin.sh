@@ -1,7 +1,7 @@
 # Administration (county administrator only): the menu, users (add with
 # checks at the fields, SSH key parse errors at the field), grids (add with
-# the code checked against its parent) and a grid's team, in Chinese and
-# English at 80x24.
+# the code checked against its parent), a grid's team and checklist
+# templates, in Chinese and English at 80x24.
 . "$(dirname "$0")/lib.sh"
 st_fixture
 
@@ -94,6 +94,108 @@ st_wait 'added as'
 st_expect admin-staff-en
 st_keys Q
 st_stop
+
+# Chinese: checklist templates, their items moved, added and removed
+st_start --user admin
+st_wait '工作台' || st_done
+st_keys 5
+st_wait '审计日志'
+st_keys 6
+st_wait 'five_checks_three_questions' || st_done
+st_expect admin-checklists-zh
+st_keys Enter
+st_type '1'                    # the template's items
+st_keys Enter
+st_wait '查邪教' || st_done
+st_keys End Enter              # 问诉求 one up
+st_type '2'
+st_keys Enter
+st_wait '问诉求' || st_done
+st_expect admin-checklist-moved-zh
+st_keys Enter
+st_type '5'                    # add an item: the text is required
+st_keys Enter
+st_wait '添加清单条目' || st_done
+st_keys C-s
+st_wait '必填'
+st_type '问安全感'
+st_keys C-s
+st_wait '条目已添加到末尾' || st_done
+st_keys End Enter
+st_type '4'
+st_keys Enter
+st_wait '删除“问安全感”'
+st_keys y
+st_wait '条目已删除' || st_done
+st_expect admin-checklist-removed-zh
+st_keys Q
+st_stop
+
+# English: a new template (its code checked at the field), an item, and
+# deactivating it
+st_start --user admin --lang en
+st_wait 'Home' || st_done
+st_keys 5 6
+st_wait 'five_checks_three_questions' || st_done
+st_keys Enter
+st_type '5'                    # add a new template
+st_keys Enter
+st_wait 'Add checklist template' || st_done
+st_type 'Fire Patrol'
+st_keys Tab
+st_type '消防安全巡查'
+st_keys C-s
+st_wait 'lower-case'
+st_expect admin-checklist-bad-en
+st_keys Up C-u
+st_type 'fire_patrol'
+st_keys C-s
+st_wait 'Template 消防安全巡查 added' || st_done
+st_keys End Enter
+st_type '1'
+st_keys Enter
+st_wait 'No items yet' || st_done
+st_keys Enter                  # an empty template: Enter adds
+st_wait 'Add checklist item' || st_done
+st_type '查消防通道是否畅通'
+st_keys C-s
+st_wait 'Item added' || st_done
+st_expect admin-checklist-items-en
+st_keys Escape
+st_wait 'fire_patrol'
+st_keys End Enter
+st_type '3'
+st_keys Enter
+st_wait 'Deactivate 消防安全巡查'
+st_keys y
+st_wait 'deactivated' || st_done
+st_expect admin-checklists-en
+st_keys Q
+st_stop
+
+# An item a visit has answered stays (a visit written into the database:
+# visits have no screen yet)
+if command -v sqlite3 >/dev/null 2>&1; then
+    sqlite3 "$DB" "INSERT INTO visit (id, division_code, user_id, template_id)
+                     VALUES (1, '370923001001001', 1, 1);
+                   INSERT INTO visit_answer (visit_id, item_id, answer) VALUES (1, 1, 'ok');" ||
+        st_fail "cannot add a visit"
+    st_start --user admin --lang en
+    st_wait 'Home' || st_done
+    st_keys 5 6
+    st_wait 'five_checks_three_questions' || st_done
+    st_keys Enter
+    st_type '1'
+    st_keys Enter
+    st_wait 'answered' || st_done
+    st_keys Enter
+    st_type '4'
+    st_keys Enter
+    st_wait 'cannot be removed' || st_done
+    st_expect admin-checklist-answered-en
+    st_keys Enter Q
+    st_stop
+fi
 
 # Anyone else is refused
 st_start --user zhang --lang en

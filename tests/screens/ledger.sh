@@ -1,6 +1,7 @@
 # Ledger (台账) and household card (户卡): households of a grid, the card with
 # masked numbers, the audited unmask, adding a household and its head, and a
-# member moving out. Chinese and English.
+# member moving out, and the household's residence history. Chinese and
+# English.
 . "$(dirname "$0")/lib.sh"
 st_fixture
 
@@ -51,8 +52,35 @@ st_type '外出务工'
 st_keys Enter
 st_wait '已登记' || st_done
 st_wait '已迁出'
+st_keys H                      # the household's residence history
+st_wait '佛山社区3号楼301 的居住变动记录' || st_done
+st_wait '迁出 +孙七 +佛山社区3号楼301 →' || st_done
+st_wait '迁入 +孙七 +→ 佛山社区3号楼301 +zhang' || st_done
+st_wait '备注：外出务工'
+st_keys Escape
+st_wait '户主：孙七'
 st_keys Q
 st_stop
+
+# The same history on screen, its dates fixed so that the dumps do not age.
+if command -v sqlite3 >/dev/null 2>&1; then
+    sqlite3 "$DB" "UPDATE residence_history SET at = '2024-03-0' || (id % 10) || 'T08:00:00Z'" ||
+        st_fail "cannot fix the dates"
+    st_start --user zhang
+    st_wait '工作台' || st_done
+    st_keys 2
+    st_wait '佛山社区3号楼301' || st_done
+    st_keys End Enter
+    st_wait '户主：孙七' || st_done
+    st_keys H
+    st_wait '居住变动记录' || st_done
+    st_expect history-zh
+    st_keys Down
+    st_wait '2024-03-0[0-9]T08:00:00Z 迁入'
+    st_expect history-zh-moved-in
+    st_keys Q
+    st_stop
+fi
 
 # English, a village secretary (vi keymap): grids first, then the ledger.
 st_start --user secretary --lang en
@@ -65,6 +93,12 @@ st_expect ledger-en
 st_keys j Enter
 st_wait 'Head: ' || st_done
 st_expect household-en
+if command -v sqlite3 >/dev/null 2>&1; then # the dates were fixed above
+    st_keys H
+    st_wait 'Residence history of' || st_done
+    st_wait 'Moved in'
+    st_expect history-en
+fi
 st_keys Q
 st_stop
 st_done

@@ -3,6 +3,23 @@
 # between the box and the results, Enter opening the resident, and the
 # audited unmask.
 . "$(dirname "$0")/lib.sh"
+# The results follow the box 300 ms after the last key (the screen's idle
+# timer): the screen has settled once it has not changed for longer than that.
+st_settle() {
+    prev="" n=0
+    end=$(($(date +%s) + ST_DEADLINE))
+    while [ "$(date +%s)" -le "$end" ]; do
+        cur=$(st_screen)
+        if [ "$cur" = "$prev" ]; then
+            n=$((n + 1))
+            [ $n -ge 7 ] && return 0
+        else
+            n=0
+        fi
+        prev=$cur
+        sleep 0.05
+    done
+}
 st_fixture
 
 # Chinese, the county administrator

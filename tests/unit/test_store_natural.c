@@ -18,8 +18,8 @@ static void test_compare(void **state)
     assert_int_equal(cmp("一组1号", "一组1号"), 0);
     assert_int_equal(cmp("一组9号", "二组1号"), cmp("一", "二")); /* text first */
     assert_int_equal(cmp("1号楼2单元", "1号楼10单元"), -1);
-    assert_int_equal(cmp("12号", "12号楼"), -1);          /* a prefix first */
-    assert_int_equal(cmp("a", "1"), 1);                   /* bytes: '1' < 'a' */
+    assert_int_equal(cmp("12号", "12号楼"), -1); /* a prefix first */
+    assert_int_equal(cmp("a", "1"), 1);          /* bytes: '1' < 'a' */
     assert_int_equal(cmp("99999999999999999999", "100000000000000000000"), -1); /* no overflow */
     /* leading zeros: equal as numbers, then ordered by bytes, never 0 */
     assert_int_equal(cmp("007号", "7号"), -1);
