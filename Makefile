@@ -87,9 +87,9 @@ build/gen/pinyin_data.c: build/tools/genpinyin $(UNIHAN)
 
 # Translations, found by the binary at ../locale relative to itself (build/locale),
 # or under LOCALEDIR once installed.
-build/locale/%/LC_MESSAGES/wangge.mo: po/%.po $(wildcard po/fragments/*.po)
+build/locale/%/LC_MESSAGES/wangge.mo: po/%.po
 	@mkdir -p $(@D)
-	msgcat --use-first $^ | msgfmt --check -o $@ -
+	msgfmt --check -o $@ $<
 
 # ---- release build ------------------------------------------------------------
 build/rel/%.o: %.c | build/gen/embedded.c

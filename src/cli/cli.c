@@ -12,7 +12,7 @@ const struct cli_command cli_commands[] = {
     {"init", cmd_init, "create or upgrade a database; --demo builds a demo county", 0},
     {"serve", cmd_serve, "serve the screens and commands over SSH", 0},
     {"tui", cmd_tui, "run the screens on this terminal", 0},
-    {"user", cmd_user, "accounts: add, passwd, key, lock, unlock, list", 1},
+    {"user", cmd_user, "accounts: add, passwd, key, lock, unlock, set, list", 1},
     {"search", cmd_search, "search residents as the screens do", 1},
     {"check", cmd_check, "integrity check and the domain's invariants", 1},
     {"whoami", cmd_whoami, "print user, role and scope", 1},

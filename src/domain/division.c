@@ -9,14 +9,6 @@ static const char *const level_names[DIV_LEVEL_COUNT] = {
     [DIV_GRID] = "grid",     [DIV_BUILDING] = "building",
 };
 
-/* One whole sentence per parent level, so that each translates on its own. */
-static const char *const within_msgs[DIV_BUILDING] = {
-    [DIV_COUNTY] = N_("a division within county %s has %zu digits; %s has %zu"),
-    [DIV_TOWN] = N_("a division within town %s has %zu digits; %s has %zu"),
-    [DIV_VILLAGE] = N_("a division within village %s has %zu digits; %s has %zu"),
-    [DIV_GRID] = N_("a division within grid %s has %zu digits; %s has %zu"),
-};
-
 /* Length of a code if it is all digits (up to 19 looked at), else -1. */
 static int digits_len(const char *code)
 {
@@ -86,7 +78,21 @@ int division_check(const char *code, const char *parent, wg_err *e)
     if (n != pn + 3) {
         if (pl == DIV_BUILDING)
             return wg_err_set(e, _("a building (%s) has no divisions below it"), parent);
-        return wg_err_set(e, _(within_msgs[pl]), parent, pn + 3, code, n);
+        /* One whole sentence per parent level, so that each translates on its own. */
+        switch (pl) {
+        case DIV_COUNTY:
+            return wg_err_set(e, _("a division within county %s has %zu digits; %s has %zu"),
+                              parent, pn + 3, code, n);
+        case DIV_TOWN:
+            return wg_err_set(e, _("a division within town %s has %zu digits; %s has %zu"), parent,
+                              pn + 3, code, n);
+        case DIV_VILLAGE:
+            return wg_err_set(e, _("a division within village %s has %zu digits; %s has %zu"),
+                              parent, pn + 3, code, n);
+        default:
+            return wg_err_set(e, _("a division within grid %s has %zu digits; %s has %zu"), parent,
+                              pn + 3, code, n);
+        }
     }
     if (strncmp(code, parent, pn) != 0)
         return wg_err_set(e, _("%s does not extend its parent's code %s: it must begin with it"),

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/phone.h"
 #include "ui/i18n.h"
 #include "ui/keymap.h"
 #include "util/xalloc.h"
@@ -122,4 +123,29 @@ int admin_form_fail(struct ui_form *f, int field, const char *msg)
         ui_error("%s", msg);
     }
     return -1;
+}
+
+int admin_form_field_index(const char *field, const char *const *names, int n)
+{
+    for (int i = 0; field && i < n; i++)
+        if (strcmp(field, names[i]) == 0) return i;
+    return -1;
+}
+
+int admin_form_code_ok(const char *s, const char *punct)
+{
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr(punct, *p))) return 0;
+    return 1;
+}
+
+int admin_form_check_phone(struct ui_form *f, struct ui_field *fld, wg_err *e)
+{
+    (void)f;
+    char *t = ui_field_text(fld), out[32];
+    wg_err pe = {{0}};
+    int r = phone_parse(t, out, sizeof out, &pe);
+    free(t);
+    if (r < 0) return wg_err_set(e, "%s", pe.msg);
+    return 0;
 }

@@ -22,4 +22,15 @@ void admin_form_set_intro(struct screen *s, const char *text);
  * line. Returns -1 for save(). */
 int admin_form_fail(struct ui_form *f, int field, const char *msg);
 
+/* The index of a store's field name among names (the form's fields in
+ * order), or -1: where admin_form_fail puts the message. */
+int admin_form_field_index(const char *field, const char *const *names, int n);
+
+/* 1 if s has only lower-case letters a-z, digits and characters of punct
+ * (codes and user names); the caller says what is allowed. */
+int admin_form_code_ok(const char *s, const char *punct);
+
+/* A field validator: empty, or a phone number phone_parse takes. */
+int admin_form_check_phone(struct ui_form *f, struct ui_field *fld, wg_err *e);
+
 #endif

@@ -1,32 +1,28 @@
 #include "screens/admin_grids.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "screens/admin.h"
 #include "screens/admin_divpick.h"
 #include "screens/admin_form.h"
+#include "screens/admin_list.h"
 #include "screens/admin_regrid.h"
 #include "screens/admin_staff.h"
 #include "screens/audit.h"
 #include "store/division.h"
 #include "ui/dialog.h"
 #include "ui/i18n.h"
-#include "ui/list.h"
 #include "util/xalloc.h"
 
 /* A parent has at most 999 children (three-digit suffixes). */
 #define GRIDS_MAX 999
 
 struct grids {
-    struct app *app;
     char code[19]; /* "" until opened: the administrator's root */
     struct division_rec self;
-    struct division_rec *rows;
-    int n;
-    struct ui_list list;
 };
 
 static const struct {
@@ -54,71 +50,43 @@ static const char *level_label(enum division_level l)
     return l < DIV_LEVEL_COUNT ? _(labels[l]) : "";
 }
 
-static void load(struct grids *g)
+static int fetch(struct admin_list *l, void *rows, int max, wg_err *e)
 {
-    wg_err e = {{0}};
-    int r = g->code[0] ? division_get(g->app->db, g->code, &g->self, &e)
-                       : division_root(g->app->db, &g->self, &e);
-    if (r < 0) {
-        ui_error("%s", e.msg);
-        g->n = 0;
-        ui_list_set_count(&g->list, 0);
-        return;
-    }
+    struct grids *g = l->priv;
+    store *db = l->app->db;
+    int r = g->code[0] ? division_get(db, g->code, &g->self, e) : division_root(db, &g->self, e);
+    if (r < 0) return -1;
     snprintf(g->code, sizeof g->code, "%s", g->self.code);
-    int n = 0;
-    if (g->self.level < DIV_BUILDING) {
-        int64_t count = division_children_count(g->app->db, g->code, 0, &e);
-        if (count > GRIDS_MAX) count = GRIDS_MAX;
-        g->rows = xrealloc(g->rows, (size_t)(count > 0 ? count : 1) * sizeof *g->rows);
-        n = count <= 0 ? (int)count
-                       : division_children(g->app->db, g->code, 0, 0, (int)count, g->rows, &e);
-        if (n < 0) {
-            ui_error("%s", e.msg);
-            n = 0;
-        }
-    }
-    g->n = n;
-    ui_list_set_count(&g->list, n);
+    if (g->self.level >= DIV_BUILDING) return 0;
+    int64_t count = division_children_count(db, g->code, 0, e);
+    if (count > max) count = max;
+    return count <= 0 ? (int)count : division_children(db, g->code, 0, 0, (int)count, rows, e);
 }
 
 /* The code column is as wide as the children's codes (15 for grids, 18 for
  * buildings); the name takes what is left. */
-static void columns(const struct grids *g, int w, int c[7])
+static void widths(const struct admin_list *l, int w, int *wd)
 {
-    int cw = g->n ? (int)strlen(g->rows[0].code) : 15;
-    int widths[6] = {cw, 0, 16, 10, 9, 5};
-    widths[1] = w - 1 - cw - 16 - 10 - 9 - 5 - 6;
-    if (widths[1] < 8) widths[1] = 8;
-    c[0] = 1;
-    for (int i = 0; i < 6; i++) c[i + 1] = c[i] + widths[i] + 1;
+    const struct division_rec *first = l->n ? admin_list_row(l, 0) : NULL;
+    int cw = first ? (int)strlen(first->code) : 15;
+    wd[0] = cw;
+    wd[1] = w - 1 - cw - 16 - 10 - 9 - 5 - 6;
+    if (wd[1] < 8) wd[1] = 8;
 }
 
-static void draw_row(void *ctx, int i, int y, int x, int w, int sel)
+static const char *kind_text(const struct admin_list *l, int i, char *buf, size_t size)
 {
-    struct grids *g = ctx;
-    const struct division_rec *d = &g->rows[i];
-    enum ui_style st = sel ? UI_SELECTED : UI_NORMAL;
-    int c[7];
-    columns(g, w, c);
-    ui_text_pad(y, x, w, st, "");
-    ui_text(y, x + c[0], c[1] - c[0] - 1, st, d->code);
-    ui_text(y, x + c[1], c[2] - c[1] - 1, st, d->name);
-    char kind[64];
-    snprintf(kind, sizeof kind, "%s%s", admin_kind_label(d->kind),
+    const struct division_rec *d = admin_list_row(l, i);
+    snprintf(buf, size, "%s%s", admin_kind_label(d->kind),
              d->level == DIV_GRID ? (d->urban ? _(" urban") : _(" rural")) : "");
-    ui_text(y, x + c[2], c[3] - c[2] - 1, st, kind);
-    ui_textf(y, x + c[3], c[4] - c[3] - 1, st, "%10" PRId64, d->households);
-    ui_textf(y, x + c[4], c[5] - c[4] - 1, st, "%9" PRId64, d->residents);
-    if (d->level < DIV_BUILDING)
-        ui_textf(y, x + c[5], c[6] - c[5] - 1, st, "%5" PRId64, d->children);
+    return buf;
 }
 
-static const char *row_label(void *ctx, int i, char *buf, size_t size)
+static const char *below_text(const struct admin_list *l, int i, char *buf, size_t size)
 {
-    struct grids *g = ctx;
-    /* the name, so typing 佛 or a pinyin-less prefix finds it; codes by number */
-    snprintf(buf, size, "%s", g->rows[i].name);
+    const struct division_rec *d = admin_list_row(l, i);
+    if (d->level >= DIV_BUILDING) return "";
+    snprintf(buf, size, "%5" PRId64, d->children);
     return buf;
 }
 
@@ -129,7 +97,7 @@ enum { F_CODE, F_NAME, F_KIND, F_URBAN };
 static const struct ui_choice urban_choices[] = {{"1", N_("Urban")}, {"0", N_("Rural")}};
 
 struct dform {
-    struct grids *g;
+    struct admin_list *l;
     int adding;
     struct division_rec cur; /* editing: as it was */
     struct ui_choice kinds[8];
@@ -143,9 +111,10 @@ static int check_code(struct ui_form *f, struct ui_field *fld, wg_err *e)
     char *code = ui_field_text(fld);
     int r = 0;
     struct division_rec other;
-    if (division_check(code, df->g->self.code, NULL) < 0)
-        r = wg_err_set(e, _("The code must be %s followed by 3 digits."), df->g->self.code);
-    else if (division_get(df->g->app->db, code, &other, NULL) == 0)
+    const struct grids *g = df->l->priv;
+    if (division_check(code, g->self.code, NULL) < 0)
+        r = wg_err_set(e, _("The code must be %s followed by 3 digits."), g->self.code);
+    else if (division_get(df->l->app->db, code, &other, NULL) == 0)
         r = wg_err_set(e, _("Code %s is already used by %s."), code, other.name);
     free(code);
     return r;
@@ -154,7 +123,7 @@ static int check_code(struct ui_form *f, struct ui_field *fld, wg_err *e)
 static int save_division(void *ctx, struct ui_form *f)
 {
     struct dform *df = ctx;
-    store *db = df->g->app->db;
+    store *db = df->l->app->db;
     char *code = ui_field_text(ui_form_field(f, F_CODE));
     char *name = ui_field_text(ui_form_field(f, F_NAME));
     const char *kind = ui_field_value(ui_form_field(f, F_KIND));
@@ -182,15 +151,17 @@ static int save_division(void *ctx, struct ui_form *f)
     return 0;
 }
 
-static void open_form(struct grids *g, const struct division_rec *cur)
+static void open_form(struct admin_list *l, const void *rec)
 {
+    const struct division_rec *cur = rec;
+    const struct grids *g = l->priv;
     enum division_level level = cur ? cur->level : g->self.level + 1;
     if (level > DIV_BUILDING || level == DIV_COUNTY) {
         ui_error("%s", _("Nothing can be added below a building or villager group."));
         return;
     }
     struct dform *df = xcalloc(1, sizeof *df);
-    df->g = g;
+    df->l = l;
     df->adding = cur == NULL;
     if (cur) df->cur = *cur;
     const char *const *k = division_kinds(level);
@@ -203,7 +174,7 @@ static void open_form(struct grids *g, const struct division_rec *cur)
     wg_err e = {{0}};
     if (cur)
         snprintf(code, sizeof code, "%s", cur->code);
-    else if (division_next_code(g->app->db, g->self.code, code, &e) < 0)
+    else if (division_next_code(l->app->db, g->self.code, code, &e) < 0)
         ui_error("%s", e.msg);
     struct ui_form *f;
     const char *title = cur ? N_("Change division") : N_("Add division");
@@ -236,11 +207,16 @@ static void open_form(struct grids *g, const struct division_rec *cur)
 
 /* ---- moving, retiring, menus ------------------------------------------------------ */
 
-static void move_building(struct grids *g, const struct division_rec *b)
+static void open_add(struct admin_list *l)
+{
+    open_form(l, NULL);
+}
+
+static void move_building(struct admin_list *l, const struct division_rec *b)
 {
     struct admin_divpick grids = {0};
     wg_err e = {{0}};
-    if (admin_divpick_load(&grids, g->app->db, DIV_GRID, 1, &e) < 0) {
+    if (admin_divpick_load(&grids, l->app->db, DIV_GRID, 1, &e) < 0) {
         ui_error("%s", e.msg);
         return;
     }
@@ -259,38 +235,32 @@ static void move_building(struct grids *g, const struct division_rec *b)
                    " residents to %s? It gets a new code; the old one is kept for history."),
                  b->name, b->households, b->residents, grids.labels[k]);
         if (ui_confirm(q, 0)) {
-            if (division_move_building(g->app->db, b->code, grids.codes[k], nc, &e) < 0)
+            if (division_move_building(l->app->db, b->code, grids.codes[k], nc, &e) < 0)
                 ui_error("%s", e.msg);
             else
                 ui_status(_("%s moved: its new code is %s."), b->name, nc);
-            load(g);
+            admin_list_load(l);
         }
     }
     admin_divpick_free(&grids);
     ui_dirty();
 }
 
-static void retire(struct grids *g, const struct division_rec *d)
+static void retire(struct admin_list *l, const struct division_rec *d)
 {
     char q[256];
     snprintf(q, sizeof q, _("Retire %s %s? It stays in the records but is no longer used."),
              d->code, d->name);
     if (!ui_confirm(q, 0)) return;
     wg_err e = {{0}};
-    if (division_retire(g->app->db, d->code, &e) < 0)
+    if (division_retire(l->app->db, d->code, &e) < 0)
         ui_error("%s", e.msg);
     else
         ui_status(_("%s retired."), d->name);
-    load(g);
+    admin_list_load(l);
 }
 
-static void history(struct grids *g)
-{
-    /* Division rows are audited with the code in the JSON, not a row id. */
-    ui_push(audit_screen_for(g->app, "division", 0));
-}
-
-static void grid_menu(struct grids *g, const struct division_rec *d)
+static void grid_menu(struct admin_list *l, const struct division_rec *d)
 {
     const char *labels[] = {
         _("1 Buildings and villager groups"),
@@ -304,19 +274,19 @@ static void grid_menu(struct grids *g, const struct division_rec *d)
     struct division_rec copy = *d;
     switch (ui_pick(title, labels, 5, 0, NULL)) {
     case 0:
-        ui_push(admin_grids_screen_at(g->app, copy.code));
+        ui_push(admin_grids_screen_at(l->app, copy.code));
         break;
     case 1:
-        ui_push(admin_staff_screen_new(g->app, copy.code));
+        ui_push(admin_staff_screen_new(l->app, copy.code));
         break;
     case 2:
-        ui_push(admin_regrid_screen_new(g->app, copy.code));
+        ui_push(admin_regrid_screen_new(l->app, copy.code));
         break;
     case 3:
-        open_form(g, &copy);
+        open_form(l, &copy);
         break;
     case 4:
-        retire(g, &copy);
+        retire(l, &copy);
         break;
     default:
         break;
@@ -324,7 +294,7 @@ static void grid_menu(struct grids *g, const struct division_rec *d)
     ui_dirty();
 }
 
-static void building_menu(struct grids *g, const struct division_rec *d)
+static void building_menu(struct admin_list *l, const struct division_rec *d)
 {
     const char *labels[] = {
         _("1 Households: move to another grid or building"),
@@ -337,16 +307,16 @@ static void building_menu(struct grids *g, const struct division_rec *d)
     struct division_rec copy = *d;
     switch (ui_pick(title, labels, 4, 0, NULL)) {
     case 0:
-        ui_push(admin_regrid_screen_new(g->app, copy.code));
+        ui_push(admin_regrid_screen_new(l->app, copy.code));
         break;
     case 1:
-        move_building(g, &copy);
+        move_building(l, &copy);
         break;
     case 2:
-        open_form(g, &copy);
+        open_form(l, &copy);
         break;
     case 3:
-        retire(g, &copy);
+        retire(l, &copy);
         break;
     default:
         break;
@@ -356,23 +326,42 @@ static void building_menu(struct grids *g, const struct division_rec *d)
 
 /* ---- the screen -------------------------------------------------------------------- */
 
-static int grids_open(struct screen *s, wg_err *e)
+static void enter(struct admin_list *l, const void *rec)
 {
-    struct grids *g = s->data;
-    if (admin_require(g->app, e) < 0) return -1;
-    ui_list_init(&g->list, draw_row, row_label, g);
-    load(g);
-    return 0;
+    const struct division_rec *cur = rec;
+    if (cur->level < DIV_GRID)
+        ui_push(admin_grids_screen_at(l->app, cur->code));
+    else if (cur->level == DIV_GRID)
+        grid_menu(l, cur);
+    else
+        building_menu(l, cur);
 }
 
-static void grids_resume(struct screen *s)
+static enum action request(struct admin_list *l, const void *rec, enum action a)
 {
-    load(s->data);
+    const struct division_rec *cur = rec;
+    switch (a) {
+    case ACT_MOVE:
+        if (!cur) return ACT_NONE;
+        if (cur->level == DIV_BUILDING)
+            move_building(l, cur);
+        else if (cur->level == DIV_GRID)
+            ui_push(admin_regrid_screen_new(l->app, cur->code));
+        else
+            ui_error("%s", _("Only buildings, villager groups and households can be moved."));
+        return ACT_NONE;
+    case ACT_HISTORY:
+        /* Division rows are audited with the code in the JSON, not a row id. */
+        ui_push(audit_screen_for(l->app, "division", 0));
+        return ACT_NONE;
+    default:
+        return a;
+    }
 }
 
-static void grids_draw(struct screen *s, const struct ui_rect *r)
+static void head(struct admin_list *l, const struct ui_rect *r)
 {
-    struct grids *g = s->data;
+    const struct grids *g = l->priv;
     const struct division_rec *d = &g->self;
     const char *lv = level_label(d->level), *kd = admin_kind_label(d->kind);
     if (strcmp(lv, kd) == 0)
@@ -382,92 +371,51 @@ static void grids_draw(struct screen *s, const struct ui_rect *r)
     ui_textf(r->y + 1, r->x + 2, r->w - 4, UI_DIM,
              _("%" PRId64 " households, %" PRId64 " residents, %" PRId64 " pending cases"),
              d->households, d->residents, d->pending_cases);
-    int c[7];
-    columns(g, r->w, c);
-    int y = r->y + 2;
-    ui_text_pad(y, r->x, r->w, UI_HEADER, "");
-    static const char *const heads[] = {N_("Code"),       N_("Name"),      N_("Kind"),
-                                        N_("Households"), N_("Residents"), N_("Below")};
-    for (int i = 0; i < 6; i++) admin_header(y, r->x + c[i], c[i + 1] - c[i] - 1, _(heads[i]));
-    struct ui_rect lr = {y + 1, r->x, r->h - 4, r->w};
-    ui_list_draw(&g->list, &lr, _("Nothing below this division yet."));
-    static const struct admin_hint h[] = {{ACT_ENTER, N_("open")},      {ACT_ADD, N_("add")},
+}
+
+#define REC struct division_rec
+
+static const struct admin_col cols[] = {
+    {N_("Code"), 15, ADMIN_TEXT, offsetof(REC, code)},
+    {N_("Name"), 0, ADMIN_TEXT, offsetof(REC, name)},
+    {N_("Kind"), 16, ADMIN_CUSTOM, .text = kind_text},
+    {N_("Households"), 10, ADMIN_I64, offsetof(REC, households), .pad = 10},
+    {N_("Residents"), 9, ADMIN_I64, offsetof(REC, residents), .pad = 9},
+    {N_("Below"), 5, ADMIN_CUSTOM, .text = below_text},
+};
+
+static const struct admin_hint hints[] = {{ACT_ENTER, N_("open")},      {ACT_ADD, N_("add")},
                                           {ACT_EDIT, N_("change")},     {ACT_MOVE, N_("move")},
                                           {ACT_HISTORY, N_("history")}, {ACT_BACK, N_("back")}};
-    admin_hints(r->y + r->h - 1, r->x + 2, r->w - 4, "adm-grids", h, 6);
-}
 
-static enum action grids_request(struct screen *s, enum action a, ui_key key)
-{
-    struct grids *g = s->data;
-    a = ui_list_request(&g->list, a, key);
-    const struct division_rec *cur =
-        g->list.cur >= 0 && g->list.cur < g->n ? &g->rows[g->list.cur] : NULL;
-    switch (a) {
-    case ACT_ENTER:
-        if (!cur) return ACT_NONE;
-        if (cur->level < DIV_GRID)
-            ui_push(admin_grids_screen_at(g->app, cur->code));
-        else if (cur->level == DIV_GRID)
-            grid_menu(g, cur);
-        else
-            building_menu(g, cur);
-        return ACT_NONE;
-    case ACT_ADD:
-        open_form(g, NULL);
-        return ACT_NONE;
-    case ACT_EDIT:
-        if (cur) {
-            struct division_rec copy = *cur;
-            open_form(g, &copy);
-        }
-        return ACT_NONE;
-    case ACT_MOVE:
-        if (!cur) return ACT_NONE;
-        if (cur->level == DIV_BUILDING) {
-            struct division_rec copy = *cur;
-            move_building(g, &copy);
-        } else if (cur->level == DIV_GRID) {
-            ui_push(admin_regrid_screen_new(g->app, cur->code));
-        } else {
-            ui_error("%s", _("Only buildings, villager groups and households can be moved."));
-        }
-        return ACT_NONE;
-    case ACT_HISTORY:
-        history(g);
-        return ACT_NONE;
-    case ACT_REFRESH:
-        load(g);
-        ui_dirty();
-        return ACT_NONE;
-    default:
-        return a;
-    }
-}
-
-static void grids_close(struct screen *s)
-{
-    struct grids *g = s->data;
-    free(g->rows);
-    free(g);
-}
-
-static const struct screen_ops grids_ops = {
-    .name = "adm-grids",
-    .title = N_("Grids (administration)"),
-    .open = grids_open,
-    .draw = grids_draw,
-    .request = grids_request,
-    .close = grids_close,
-    .resume = grids_resume,
+static const struct admin_list_spec spec = {
+    .ops = ADMIN_LIST_OPS("adm-grids", N_("Grids (administration)")),
+    .empty = N_("Nothing below this division yet."),
+    .size = sizeof(REC),
+    .max = GRIDS_MAX,
+    .cols = cols,
+    .ncols = 6,
+    .flex = -1,
+    /* the name, so typing 佛 or a pinyin-less prefix finds it; codes by number */
+    .label_col = 1,
+    .name_off = offsetof(REC, name),
+    .hints = hints,
+    .nhints = 6,
+    .add = open_add,
+    .edit = open_form,
+    .enter = enter,
+    .fetch = fetch,
+    .widths = widths,
+    .head_lines = 2,
+    .head = head,
+    .request = request,
 };
 
 struct screen *admin_grids_screen_at(struct app *a, const char *code)
 {
     struct grids *g = xcalloc(1, sizeof *g);
-    g->app = a;
     snprintf(g->code, sizeof g->code, "%s", code ? code : "");
-    return screen_new(&grids_ops, g);
+    return admin_list_new(a, &spec, g);
 }
 
 struct screen *admin_grids_screen_new(struct app *a)

@@ -1,17 +1,17 @@
 #include "screens/admin_regrid.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "screens/admin.h"
 #include "screens/admin_divpick.h"
+#include "screens/admin_list.h"
 #include "store/division.h"
 #include "store/household.h"
 #include "ui/dialog.h"
 #include "ui/i18n.h"
-#include "ui/list.h"
 #include "util/xalloc.h"
 
 /* A grid holds a few hundred households; more than this is a county-sized
@@ -19,73 +19,59 @@
 #define REGRID_MAX 2000
 
 struct regrid {
-    struct app *app;
     char code[19];
     struct division_rec div;
-    struct household_rec *rows;
     unsigned char *sel;
-    int n, nsel;
+    int nsel;
     int64_t total;
-    struct ui_list list;
 };
 
-static void load(struct regrid *g)
+static int fetch(struct admin_list *l, void *rows, int max, wg_err *e)
 {
-    wg_err e = {{0}};
-    if (division_get(g->app->db, g->code, &g->div, &e) < 0) ui_error("%s", e.msg);
-    g->total = household_count(g->app->db, g->code, 0, &e);
-    int want = g->total < 0 ? 0 : g->total > REGRID_MAX ? REGRID_MAX : (int)g->total;
-    g->rows = xrealloc(g->rows, (size_t)(want ? want : 1) * sizeof *g->rows);
-    int n = want ? household_list(g->app->db, g->code, 0, 0, want, g->rows, &e) : 0;
-    if (n < 0) {
-        ui_error("%s", e.msg);
-        n = 0;
-    }
-    g->n = n;
+    struct regrid *g = l->priv;
+    if (division_get(l->app->db, g->code, &g->div, e) < 0) ui_error("%s", e->msg);
+    g->total = household_count(l->app->db, g->code, 0, e);
+    int want = g->total < 0 ? 0 : g->total > max ? max : (int)g->total;
+    return want ? household_list(l->app->db, g->code, 0, 0, want, rows, e) : 0;
+}
+
+/* A new list: nothing selected. */
+static void loaded(struct admin_list *l)
+{
+    struct regrid *g = l->priv;
     free(g->sel);
-    g->sel = xcalloc((size_t)(n ? n : 1), 1);
+    g->sel = xcalloc((size_t)(l->n ? l->n : 1), 1);
     g->nsel = 0;
-    ui_list_set_count(&g->list, n);
 }
 
-static void columns(int w, int c[6])
+static enum ui_style style(const struct admin_list *l, int i)
 {
-    int extra = w > 80 ? w - 80 : 0;
-    int widths[5] = {3, 32 + extra, 10, 5, 18};
-    c[0] = 1;
-    for (int i = 0; i < 5; i++) c[i + 1] = c[i] + widths[i] + 1;
+    const struct regrid *g = l->priv;
+    return g->sel[i] ? UI_HEADER : UI_NORMAL;
 }
 
-static void draw_row(void *ctx, int i, int y, int x, int w, int sel)
+static const char *mark_text(const struct admin_list *l, int i, char *buf, size_t size)
 {
-    struct regrid *g = ctx;
-    const struct household_rec *h = &g->rows[i];
-    enum ui_style st = sel ? UI_SELECTED : g->sel[i] ? UI_HEADER : UI_NORMAL;
-    int c[6];
-    columns(w, c);
-    ui_text_pad(y, x, w, st, "");
-    ui_text(y, x + c[0], 3, st, g->sel[i] ? "[x]" : "[ ]");
-    ui_text(y, x + c[1], c[2] - c[1] - 1, st, h->address);
-    ui_text(y, x + c[2], c[3] - c[2] - 1, st, h->head_name);
-    ui_textf(y, x + c[3], c[4] - c[3] - 1, st, "%4d", h->members);
-    ui_text(y, x + c[4], c[5] - c[4] - 1, st, h->division_code);
+    const struct regrid *g = l->priv;
+    (void)buf;
+    (void)size;
+    return g->sel[i] ? "[x]" : "[ ]";
 }
 
-static const char *row_label(void *ctx, int i, char *buf, size_t size)
+static const struct household_rec *row(const struct admin_list *l, int i)
 {
-    struct regrid *g = ctx;
-    snprintf(buf, size, "%s", g->rows[i].address);
-    return buf;
+    return admin_list_row(l, i);
 }
 
-static void move(struct regrid *g)
+static void move(struct admin_list *l)
 {
-    if (g->n == 0) return;
-    int cur = g->list.cur;
+    struct regrid *g = l->priv;
+    if (l->n == 0) return;
+    int cur = l->list.cur;
     int count = g->nsel ? g->nsel : 1;
     struct admin_divpick all = {0};
     wg_err e = {{0}};
-    if (admin_divpick_load(&all, g->app->db, DIV_BUILDING, 0, &e) < 0) {
+    if (admin_divpick_load(&all, l->app->db, DIV_BUILDING, 0, &e) < 0) {
         ui_error("%s", e.msg);
         return;
     }
@@ -101,7 +87,7 @@ static void move(struct regrid *g)
     if (g->nsel)
         snprintf(title, sizeof title, _("Move %d selected households to:"), count);
     else
-        snprintf(title, sizeof title, _("Move %s to:"), g->rows[cur].address);
+        snprintf(title, sizeof title, _("Move %s to:"), row(l, cur)->address);
     int k = ui_pick(title, labels, nt, 0, NULL);
     if (k >= 0) {
         const char *to = all.codes[idx[k]];
@@ -112,11 +98,11 @@ static void move(struct regrid *g)
         if (ui_confirm(q, 0)) {
             int moved = 0, failed = 0;
             char first[512] = "";
-            for (int i = 0; i < g->n; i++) {
+            for (int i = 0; i < l->n; i++) {
                 if (g->nsel ? !g->sel[i] : i != cur) continue;
-                if (household_move(g->app->db, g->rows[i].id, to, &e) < 0) {
+                if (household_move(l->app->db, row(l, i)->id, to, &e) < 0) {
                     if (!failed++)
-                        snprintf(first, sizeof first, "%s: %s", g->rows[i].address, e.msg);
+                        snprintf(first, sizeof first, "%s: %s", row(l, i)->address, e.msg);
                 } else {
                     moved++;
                 }
@@ -125,7 +111,7 @@ static void move(struct regrid *g)
                 ui_error(_("%d moved, %d not: %s"), moved, failed, first);
             else
                 ui_status(_("%d households moved to %s."), moved, to);
-            load(g);
+            admin_list_load(l);
         }
     }
     free(labels);
@@ -134,88 +120,88 @@ static void move(struct regrid *g)
     ui_dirty();
 }
 
-static int regrid_open(struct screen *s, wg_err *e)
+static void head(struct admin_list *l, const struct ui_rect *r)
 {
-    struct regrid *g = s->data;
-    if (admin_require(g->app, e) < 0) return -1;
-    ui_list_init(&g->list, draw_row, row_label, g);
-    load(g);
-    return 0;
-}
-
-static void regrid_draw(struct screen *s, const struct ui_rect *r)
-{
-    struct regrid *g = s->data;
+    const struct regrid *g = l->priv;
     ui_textf(r->y, r->x + 2, r->w - 4, UI_NORMAL, "%s %s", g->div.code, g->div.name);
-    if (g->total > g->n)
+    if (g->total > l->n)
         ui_textf(r->y + 1, r->x + 2, r->w - 4, UI_DIM,
-                 _("%d selected; first %d of %" PRId64 " households shown"), g->nsel, g->n,
+                 _("%d selected; first %d of %" PRId64 " households shown"), g->nsel, l->n,
                  g->total);
     else
         ui_textf(r->y + 1, r->x + 2, r->w - 4, UI_DIM, _("%d selected of %d households"), g->nsel,
-                 g->n);
-    int c[6];
-    columns(r->w, c);
-    int y = r->y + 2;
-    ui_text_pad(y, r->x, r->w, UI_HEADER, "");
-    static const char *const heads[] = {"", N_("Address"), N_("Head"), N_("People"),
-                                        N_("Grid or building")};
-    for (int i = 1; i < 5; i++) admin_header(y, r->x + c[i], c[i + 1] - c[i] - 1, _(heads[i]));
-    struct ui_rect lr = {y + 1, r->x, r->h - 4, r->w};
-    ui_list_draw(&g->list, &lr, _("No households here."));
-    static const struct admin_hint h[] = {{ACT_TOGGLE, N_("select")},
+                 l->n);
+}
+
+/* Ahead of the list: Space selects here rather than typing. */
+static enum action before(struct admin_list *l, enum action a)
+{
+    struct regrid *g = l->priv;
+    if (a != ACT_TOGGLE) return a;
+    if (l->list.cur >= 0 && l->list.cur < l->n) {
+        g->sel[l->list.cur] ^= 1;
+        g->nsel += g->sel[l->list.cur] ? 1 : -1;
+        if (l->list.cur + 1 < l->n) l->list.cur++;
+        ui_dirty();
+    }
+    return ACT_NONE;
+}
+
+static enum action request(struct admin_list *l, const void *cur, enum action a)
+{
+    (void)cur;
+    if (a != ACT_MOVE) return a;
+    move(l);
+    return ACT_NONE;
+}
+
+static void regrid_free(void *priv)
+{
+    struct regrid *g = priv;
+    free(g->sel);
+}
+
+#define REC struct household_rec
+
+static const struct admin_col cols[] = {
+    {NULL, 3, ADMIN_CUSTOM, .text = mark_text},
+    {N_("Address"), 32, ADMIN_TEXT, offsetof(REC, address)},
+    {N_("Head"), 10, ADMIN_TEXT, offsetof(REC, head_name)},
+    {N_("People"), 5, ADMIN_INT, offsetof(REC, members), .pad = 4},
+    {N_("Grid or building"), 18, ADMIN_TEXT, offsetof(REC, division_code)},
+};
+
+static const struct admin_hint hints[] = {{ACT_TOGGLE, N_("select")},
                                           {ACT_MOVE, N_("move the selected (or this one)")},
                                           {ACT_BACK, N_("back")}};
-    admin_hints(r->y + r->h - 1, r->x + 2, r->w - 4, "adm-house", h, 3);
-}
 
-static enum action regrid_request(struct screen *s, enum action a, ui_key key)
-{
-    struct regrid *g = s->data;
-    if (a == ACT_TOGGLE) {
-        if (g->list.cur >= 0 && g->list.cur < g->n) {
-            g->sel[g->list.cur] ^= 1;
-            g->nsel += g->sel[g->list.cur] ? 1 : -1;
-            if (g->list.cur + 1 < g->n) g->list.cur++;
-            ui_dirty();
-        }
-        return ACT_NONE;
-    }
-    a = ui_list_request(&g->list, a, key);
-    switch (a) {
-    case ACT_MOVE:
-        move(g);
-        return ACT_NONE;
-    case ACT_REFRESH:
-        load(g);
-        ui_dirty();
-        return ACT_NONE;
-    default:
-        return a;
-    }
-}
-
-static void regrid_close(struct screen *s)
-{
-    struct regrid *g = s->data;
-    free(g->rows);
-    free(g->sel);
-    free(g);
-}
-
-static const struct screen_ops regrid_ops = {
-    .name = "adm-house",
-    .title = N_("Re-drawing: households"),
-    .open = regrid_open,
-    .draw = regrid_draw,
-    .request = regrid_request,
-    .close = regrid_close,
+static const struct admin_list_spec spec = {
+    .ops = ADMIN_LIST_OPS("adm-house", N_("Re-drawing: households")),
+    .empty = N_("No households here."),
+    .size = sizeof(REC),
+    .max = REGRID_MAX,
+    .cols = cols,
+    .ncols = 5,
+    .flex = 1,
+    .label_col = 1,
+    .id_off = offsetof(REC, id),
+    .name_off = offsetof(REC, address),
+    .hints = hints,
+    .nhints = 3,
+    .fetch = fetch,
+    .loaded = loaded,
+    .style = style,
+    .head_lines = 2,
+    .head = head,
+    .before = before,
+    .request = request,
+    .close = regrid_free,
+    .keep_rows = 1,
 };
 
 struct screen *admin_regrid_screen_new(struct app *a, const char *division)
 {
     struct regrid *g = xcalloc(1, sizeof *g);
-    g->app = a;
     snprintf(g->code, sizeof g->code, "%s", division);
-    return screen_new(&regrid_ops, g);
+    return admin_list_new(a, &spec, g);
 }

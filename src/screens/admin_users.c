@@ -1,6 +1,7 @@
 #include "screens/admin_users.h"
 
 #include <sodium.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,67 +9,62 @@
 
 #include "domain/phone.h"
 #include "domain/role.h"
-#include "screens/admin.h"
+#include "screens/admin_deptpick.h"
 #include "screens/admin_divpick.h"
 #include "screens/admin_form.h"
+#include "screens/admin_list.h"
 #include "screens/audit.h"
-#include "store/department.h"
 #include "store/user.h"
 #include "ui/dialog.h"
 #include "ui/i18n.h"
-#include "ui/list.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define USERS_FIRST 1024
 #define USERS_MAX   65536
-#define MAX_DEPTS   256
 #define MAX_KEYS    32
 
 struct users {
-    struct app *app;
-    struct user_rec *rows;
     int *keys; /* SSH keys per user */
-    int n;
-    struct ui_list list;
     /* choices for the forms, loaded when a form first needs them */
     int have_choices;
     struct admin_divpick scopes;
     struct ui_choice roles[ROLE_COUNT];
-    struct ui_choice depts[MAX_DEPTS + 1];
-    char dept_ids[MAX_DEPTS + 1][24];
-    char dept_names[MAX_DEPTS + 1][96];
-    int ndepts;
+    struct admin_deptpick depts;
 };
 
 /* ---- list --------------------------------------------------------------------- */
 
-static void load(struct users *u)
+static int fetch(struct admin_list *l, void *rows, int max, wg_err *e)
 {
-    wg_err e = {{0}};
-    int cap = USERS_FIRST, n;
-    for (;;) {
-        u->rows = xrealloc(u->rows, (size_t)cap * sizeof *u->rows);
-        n = user_list(u->app->db, u->rows, cap, &e);
-        if (n < cap || cap >= USERS_MAX) break;
-        cap *= 4;
-    }
-    if (n < 0) {
-        ui_error("%s", e.msg);
-        n = 0;
-    }
-    u->n = n;
-    u->keys = xrealloc(u->keys, (size_t)(n > 0 ? n : 1) * sizeof *u->keys);
-    for (int i = 0; i < n; i++) {
-        int k = user_key_list(u->app->db, u->rows[i].name, NULL, 0, NULL);
+    return user_list(l->app->db, rows, max, e);
+}
+
+static void count_keys(struct admin_list *l)
+{
+    struct users *u = l->priv;
+    u->keys = xrealloc(u->keys, (size_t)(l->n > 0 ? l->n : 1) * sizeof *u->keys);
+    for (int i = 0; i < l->n; i++) {
+        const struct user_rec *r = admin_list_row(l, i);
+        int k = user_key_list(l->app->db, r->name, NULL, 0, NULL);
         u->keys[i] = k < 0 ? 0 : k;
     }
-    ui_list_set_count(&u->list, n);
+}
+
+static const char *role_text(const struct admin_list *l, int i, char *buf, size_t size)
+{
+    const struct user_rec *r = admin_list_row(l, i);
+    (void)buf;
+    (void)size;
+    return _(role_label(r->role));
 }
 
 /* "locked", "temporarily locked" or "" */
-static const char *lock_state(const struct user_rec *r)
+static const char *lock_text(const struct admin_list *l, int i, char *buf, size_t size)
 {
+    const struct user_rec *r = admin_list_row(l, i);
+    (void)buf;
+    (void)size;
     if (r->locked) return _("locked");
     if (r->locked_until[0]) {
         char now[32];
@@ -79,47 +75,21 @@ static const char *lock_state(const struct user_rec *r)
     return "";
 }
 
-/* Columns at 80: name, display name, role, scope, department, lock, keys;
- * wider terminals give the extra to the department. */
-static void columns(int w, int c[8])
+static const char *keys_text(const struct admin_list *l, int i, char *buf, size_t size)
 {
-    int extra = w > 80 ? w - 80 : 0;
-    int widths[7] = {12, 7, 16, 15, 12 + extra, 5, 4};
-    c[0] = 1;
-    for (int i = 0; i < 7; i++) c[i + 1] = c[i] + widths[i] + 1;
-}
-
-static void draw_row(void *ctx, int i, int y, int x, int w, int sel)
-{
-    struct users *u = ctx;
-    const struct user_rec *r = &u->rows[i];
-    enum ui_style st = sel ? UI_SELECTED : UI_NORMAL;
-    int c[8];
-    columns(w, c);
-    ui_text_pad(y, x, w, st, "");
-    ui_text(y, x + c[0], c[1] - c[0] - 1, st, r->name);
-    ui_text(y, x + c[1], c[2] - c[1] - 1, st, r->display_name);
-    ui_text(y, x + c[2], c[3] - c[2] - 1, st, _(role_label(r->role)));
-    ui_text(y, x + c[3], c[4] - c[3] - 1, st, r->scope);
-    ui_text(y, x + c[4], c[5] - c[4] - 1, st, r->department);
-    ui_text(y, x + c[5], c[6] - c[5] - 1, sel ? st : UI_ERROR, lock_state(r));
-    ui_textf(y, x + c[6], c[7] - c[6] - 1, st, "%4d", u->keys[i]);
-}
-
-static const char *row_label(void *ctx, int i, char *buf, size_t size)
-{
-    struct users *u = ctx;
-    snprintf(buf, size, "%s", u->rows[i].name);
+    const struct users *u = l->priv;
+    snprintf(buf, size, "%4d", u->keys[i]);
     return buf;
 }
 
 /* ---- choices ------------------------------------------------------------------- */
 
-static int load_choices(struct users *u)
+static int load_choices(struct admin_list *l)
 {
+    struct users *u = l->priv;
     if (u->have_choices) return 0;
     wg_err e = {{0}};
-    if (admin_divpick_load(&u->scopes, u->app->db, DIV_GRID, 0, &e) < 0) {
+    if (admin_divpick_load(&u->scopes, l->app->db, DIV_GRID, 0, &e) < 0) {
         ui_error("%s", e.msg);
         return -1;
     }
@@ -127,22 +97,7 @@ static int load_choices(struct users *u)
         u->roles[i].value = role_name((enum role)i);
         u->roles[i].label = role_label((enum role)i);
     }
-    struct department_rec *d = xcalloc(MAX_DEPTS, sizeof *d);
-    int n = department_list(u->app->db, 0, d, MAX_DEPTS, &e);
-    if (n < 0) {
-        ui_error("%s", e.msg);
-        n = 0;
-    }
-    u->depts[0].value = "";
-    u->depts[0].label = N_("(none)");
-    for (int i = 0; i < n; i++) {
-        snprintf(u->dept_ids[i + 1], sizeof u->dept_ids[i + 1], "%lld", (long long)d[i].id);
-        snprintf(u->dept_names[i + 1], sizeof u->dept_names[i + 1], "%s", d[i].name);
-        u->depts[i + 1].value = u->dept_ids[i + 1];
-        u->depts[i + 1].label = u->dept_names[i + 1];
-    }
-    u->ndepts = n + 1;
-    free(d);
+    admin_deptpick_load(&u->depts, l->app->db);
     u->have_choices = 1;
     return 0;
 }
@@ -152,7 +107,7 @@ static int load_choices(struct users *u)
 enum { F_NAME, F_DISPLAY, F_ROLE, F_SCOPE, F_DEPT, F_PHONE, F_PASS, F_AGAIN };
 
 struct uform {
-    struct users *u;
+    struct admin_list *l;
     int adding;
 };
 
@@ -160,25 +115,10 @@ static int check_name(struct ui_form *f, struct ui_field *fld, wg_err *e)
 {
     (void)f;
     char *t = ui_field_text(fld);
-    int bad = 0;
-    for (const char *p = t; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
-              *p == '-'))
-            bad = 1;
+    int bad = !admin_form_code_ok(t, "._-");
     free(t);
     if (bad)
         return wg_err_set(e, "%s", _("Use lower-case letters a-z, digits, '.', '_' and '-' only."));
-    return 0;
-}
-
-static int check_phone(struct ui_form *f, struct ui_field *fld, wg_err *e)
-{
-    (void)f;
-    char *t = ui_field_text(fld), out[32];
-    wg_err pe = {{0}};
-    int r = phone_parse(t, out, sizeof out, &pe);
-    free(t);
-    if (r < 0) return wg_err_set(e, "%s", pe.msg);
     return 0;
 }
 
@@ -248,7 +188,7 @@ static void read_form(struct ui_form *f, struct user_rec *r)
 static int save_user(void *ctx, struct ui_form *f)
 {
     struct uform *uf = ctx;
-    struct app *app = uf->u->app;
+    struct app *app = uf->l->app;
     struct user_rec r;
     memset(&r, 0, sizeof r);
     read_form(f, &r);
@@ -268,11 +208,13 @@ static int save_user(void *ctx, struct ui_form *f)
     return 0;
 }
 
-static void open_form(struct users *u, const struct user_rec *cur)
+static void open_form(struct admin_list *l, const void *rec)
 {
-    if (load_choices(u) < 0) return;
+    const struct user_rec *cur = rec;
+    struct users *u = l->priv;
+    if (load_choices(l) < 0) return;
     struct uform *uf = xcalloc(1, sizeof *uf);
-    uf->u = u;
+    uf->l = l;
     uf->adding = cur == NULL;
     struct ui_form *f;
     struct screen *s =
@@ -292,10 +234,10 @@ static void open_form(struct users *u, const struct user_rec *cur)
     char dept[24] = "";
     if (cur && cur->department_id)
         snprintf(dept, sizeof dept, "%lld", (long long)cur->department_id);
-    fld = ui_form_choice(f, N_("Department"), u->depts, u->ndepts, dept);
+    fld = ui_form_choice(f, N_("Department"), u->depts.choices, u->depts.n, dept);
     fld->validate = check_dept;
     fld = ui_form_text(f, N_("Phone"), cur ? cur->phone : NULL, 20);
-    fld->validate = check_phone;
+    fld->validate = admin_form_check_phone;
     if (!cur) {
         fld = ui_form_password(f, N_("Initial password"));
         fld->required = 1;
@@ -312,7 +254,7 @@ static void open_form(struct users *u, const struct user_rec *cur)
 /* ---- password and key forms ------------------------------------------------------ */
 
 struct named {
-    struct users *u;
+    struct admin_list *l;
     char name[33];
 };
 
@@ -321,7 +263,7 @@ static int save_password(void *ctx, struct ui_form *f)
     struct named *nm = ctx;
     char *pw = ui_field_text(ui_form_field(f, 0));
     wg_err e = {{0}};
-    int rc = user_set_password(nm->u->app->db, nm->name, pw, &e);
+    int rc = user_set_password(nm->l->app->db, nm->name, pw, &e);
     sodium_memzero(pw, strlen(pw));
     free(pw);
     if (rc < 0) return admin_form_fail(f, 0, e.msg);
@@ -334,11 +276,11 @@ static int save_key(void *ctx, struct ui_form *f)
     struct named *nm = ctx;
     char *line = ui_field_text(ui_form_field(f, 0));
     wg_err e = {{0}};
-    int rc = user_key_add(nm->u->app->db, nm->name, line, &e);
+    int rc = user_key_add(nm->l->app->db, nm->name, line, &e);
     free(line);
     if (rc < 0) return admin_form_fail(f, 0, e.msg);
     char keys[MAX_KEYS][256];
-    int n = user_key_list(nm->u->app->db, nm->name, keys, MAX_KEYS, NULL);
+    int n = user_key_list(nm->l->app->db, nm->name, keys, MAX_KEYS, NULL);
     if (n > 0 && n <= MAX_KEYS)
         ui_status(_("Key added for %s: %s"), nm->name, keys[n - 1]);
     else
@@ -346,11 +288,11 @@ static int save_key(void *ctx, struct ui_form *f)
     return 0;
 }
 
-static struct screen *named_form(struct users *u, const struct user_rec *r, const char *title,
+static struct screen *named_form(struct admin_list *l, const struct user_rec *r, const char *title,
                                  admin_form_save_fn save, struct ui_form **f)
 {
     struct named *nm = xcalloc(1, sizeof *nm);
-    nm->u = u;
+    nm->l = l;
     snprintf(nm->name, sizeof nm->name, "%s", r->name);
     struct screen *s = admin_form_new(title, nm, save, free, f);
     char intro[160];
@@ -359,10 +301,10 @@ static struct screen *named_form(struct users *u, const struct user_rec *r, cons
     return s;
 }
 
-static void open_password(struct users *u, const struct user_rec *r)
+static void open_password(struct admin_list *l, const struct user_rec *r)
 {
     struct ui_form *f;
-    struct screen *s = named_form(u, r, N_("Reset password"), save_password, &f);
+    struct screen *s = named_form(l, r, N_("Reset password"), save_password, &f);
     struct ui_field *fld = ui_form_password(f, N_("New password"));
     fld->required = 1;
     fld->validate = check_pass;
@@ -372,21 +314,21 @@ static void open_password(struct users *u, const struct user_rec *r)
     ui_push(s);
 }
 
-static void open_key(struct users *u, const struct user_rec *r)
+static void open_key(struct admin_list *l, const struct user_rec *r)
 {
     struct ui_form *f;
-    struct screen *s = named_form(u, r, N_("Add SSH key"), save_key, &f);
+    struct screen *s = named_form(l, r, N_("Add SSH key"), save_key, &f);
     struct ui_field *fld = ui_form_text(f, N_("Public key"), NULL, 0);
     fld->required = 1;
     ui_push(s);
     ui_status("%s", _("Paste one line of authorized_keys: ssh-ed25519 AAAA... comment"));
 }
 
-static void show_keys(struct users *u, const struct user_rec *r)
+static void show_keys(struct admin_list *l, const struct user_rec *r)
 {
     char keys[MAX_KEYS][256];
     wg_err e = {{0}};
-    int n = user_key_list(u->app->db, r->name, keys, MAX_KEYS, &e);
+    int n = user_key_list(l->app->db, r->name, keys, MAX_KEYS, &e);
     if (n < 0) {
         ui_error("%s", e.msg);
         return;
@@ -401,7 +343,7 @@ static void show_keys(struct users *u, const struct user_rec *r)
     strbuf_free(&b);
 }
 
-static void toggle_lock(struct users *u, const struct user_rec *r)
+static void toggle_lock(struct admin_list *l, const struct user_rec *r)
 {
     char q[256];
     int lock = !r->locked;
@@ -411,16 +353,17 @@ static void toggle_lock(struct users *u, const struct user_rec *r)
              r->name, r->display_name);
     if (!ui_confirm(q, 0)) return;
     wg_err e = {{0}};
-    if (user_set_locked(u->app->db, r->name, lock, &e) < 0) {
+    if (user_set_locked(l->app->db, r->name, lock, &e) < 0) {
         ui_error("%s", e.msg);
         return;
     }
     ui_status(lock ? _("%s is locked.") : _("%s is unlocked."), r->name);
-    load(u);
+    admin_list_load(l);
 }
 
-static void actions(struct users *u, const struct user_rec *r)
+static void actions(struct admin_list *l, const void *rec)
 {
+    const struct user_rec *r = rec;
     const char *labels[] = {
         _("1 Change name, role, scope and department"),
         _("2 Reset password"),
@@ -435,22 +378,22 @@ static void actions(struct users *u, const struct user_rec *r)
     struct user_rec copy = *r;
     switch (k) {
     case 0:
-        open_form(u, &copy);
+        open_form(l, &copy);
         break;
     case 1:
-        open_password(u, &copy);
+        open_password(l, &copy);
         break;
     case 2:
-        open_key(u, &copy);
+        open_key(l, &copy);
         break;
     case 3:
-        show_keys(u, &copy);
+        show_keys(l, &copy);
         break;
     case 4:
-        toggle_lock(u, &copy);
+        toggle_lock(l, &copy);
         break;
     case 5:
-        ui_push(audit_screen_for(u->app, "user", copy.id));
+        ui_push(audit_screen_for(l->app, "user", copy.id));
         break;
     default:
         break;
@@ -460,94 +403,68 @@ static void actions(struct users *u, const struct user_rec *r)
 
 /* ---- the screen ------------------------------------------------------------------ */
 
-static int users_open(struct screen *s, wg_err *e)
+static void count_line(struct admin_list *l, const struct ui_rect *r)
 {
-    struct users *u = s->data;
-    if (admin_require(u->app, e) < 0) return -1;
-    ui_list_init(&u->list, draw_row, row_label, u);
-    load(u);
-    return 0;
+    ui_textf(r->y + r->h - 2, r->x + 2, r->w - 4, UI_DIM, _("Users: %d"), l->n);
 }
 
-static void users_resume(struct screen *s)
+static void users_free(void *priv)
 {
-    load(s->data);
+    struct users *u = priv;
+    admin_divpick_free(&u->scopes);
+    free(u->keys);
 }
 
-static void users_draw(struct screen *s, const struct ui_rect *r)
-{
-    struct users *u = s->data;
-    int c[8];
-    columns(r->w, c);
-    int y = r->y;
-    ui_text_pad(y, r->x, r->w, UI_HEADER, "");
-    static const char *const heads[] = {N_("User"),       N_("Name"), N_("Role"), N_("Scope"),
-                                        N_("Department"), N_("Lock"), N_("Keys")};
-    for (int i = 0; i < 7; i++) admin_header(y, r->x + c[i], c[i + 1] - c[i] - 1, _(heads[i]));
-    struct ui_rect lr = {y + 1, r->x, r->h - 3, r->w};
-    ui_list_draw(&u->list, &lr, _("No users."));
-    ui_textf(r->y + r->h - 2, r->x + 2, r->w - 4, UI_DIM, _("Users: %d"), u->n);
-    static const struct admin_hint h[] = {{ACT_ADD, N_("add")},
+#define REC struct user_rec
+
+/* At 80 columns: name, display name, role, scope, department, lock, keys;
+ * wider terminals give the extra to the department. */
+static const struct admin_col cols[] = {
+    {N_("User"), 12, ADMIN_TEXT, offsetof(REC, name)},
+    {N_("Name"), 7, ADMIN_TEXT, offsetof(REC, display_name)},
+    {N_("Role"), 16, ADMIN_CUSTOM, .text = role_text},
+    {N_("Scope"), 15, ADMIN_TEXT, offsetof(REC, scope)},
+    {N_("Department"), 12, ADMIN_TEXT, offsetof(REC, department)},
+    {N_("Lock"), 5, ADMIN_CUSTOM, .text = lock_text, .tint = ADMIN_ALERT},
+    {N_("Keys"), 4, ADMIN_CUSTOM, .text = keys_text},
+};
+
+static const struct admin_hint hints[] = {{ACT_ADD, N_("add")},
                                           {ACT_EDIT, N_("change")},
                                           {ACT_ENTER, N_("password, key, lock...")},
                                           {ACT_HISTORY, N_("history")},
                                           {ACT_BACK, N_("back")}};
-    admin_hints(r->y + r->h - 1, r->x + 2, r->w - 4, "adm-users", h, 5);
-}
 
-static enum action users_request(struct screen *s, enum action a, ui_key key)
+static void open_add(struct admin_list *l)
 {
-    struct users *u = s->data;
-    a = ui_list_request(&u->list, a, key);
-    const struct user_rec *cur =
-        u->list.cur >= 0 && u->list.cur < u->n ? &u->rows[u->list.cur] : NULL;
-    switch (a) {
-    case ACT_ADD:
-        open_form(u, NULL);
-        return ACT_NONE;
-    case ACT_EDIT:
-        if (cur) {
-            struct user_rec copy = *cur;
-            open_form(u, &copy);
-        }
-        return ACT_NONE;
-    case ACT_ENTER:
-        if (cur) actions(u, cur);
-        return ACT_NONE;
-    case ACT_HISTORY:
-        if (cur) ui_push(audit_screen_for(u->app, "user", cur->id));
-        return ACT_NONE;
-    case ACT_REFRESH:
-        load(u);
-        ui_dirty();
-        return ACT_NONE;
-    default:
-        return a;
-    }
+    open_form(l, NULL);
 }
 
-static void users_close(struct screen *s)
-{
-    struct users *u = s->data;
-    admin_divpick_free(&u->scopes);
-    free(u->rows);
-    free(u->keys);
-    free(u);
-}
-
-static const struct screen_ops users_ops = {
-    .name = "adm-users",
-    .title = N_("Users"),
-    .open = users_open,
-    .draw = users_draw,
-    .request = users_request,
-    .close = users_close,
-    .resume = users_resume,
+static const struct admin_list_spec spec = {
+    .ops = ADMIN_LIST_OPS("adm-users", N_("Users")),
+    .empty = N_("No users."),
+    .size = sizeof(REC),
+    .first = USERS_FIRST,
+    .max = USERS_MAX,
+    .cols = cols,
+    .ncols = 7,
+    .flex = 4,
+    .id_off = offsetof(REC, id),
+    .name_off = offsetof(REC, name),
+    .audit = "user",
+    .hints = hints,
+    .nhints = 5,
+    .add = open_add,
+    .edit = open_form,
+    .enter = actions,
+    .fetch = fetch,
+    .loaded = count_keys,
+    .foot_lines = 1,
+    .foot = count_line,
+    .close = users_free,
 };
 
 struct screen *admin_users_screen_new(struct app *a)
 {
-    struct users *u = xcalloc(1, sizeof *u);
-    u->app = a;
-    return screen_new(&users_ops, u);
+    return admin_list_new(a, &spec, xcalloc(1, sizeof(struct users)));
 }

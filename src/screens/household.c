@@ -319,9 +319,8 @@ static const char *pick_relation(const char *title)
 
 static void done(struct card *c, int rc, const wg_err *e, const char *ok)
 {
-    char msg[512];
     if (rc < 0) {
-        ui_error("%s", ledgerfmt_message(e->msg, msg, sizeof msg));
+        ui_error("%s", e->msg);
         return;
     }
     wg_err e2 = {{0}};
@@ -557,12 +556,12 @@ static int hf_check_phone(struct ui_form *f, struct ui_field *fld, wg_err *e)
     (void)f;
     char *t = ui_field_text(fld);
     int rc = 0;
-    char norm[32], msg[512];
+    char norm[32];
     if (strchr(t, '*')) {
         if (strcmp(t, hf->orig.phone) != 0)
             rc = wg_err_set(e, "%s", _("Unmask the number first, or clear the field and type it."));
     } else if (phone_parse(t, norm, sizeof norm, e) < 0) {
-        rc = wg_err_set(e, "%s", ledgerfmt_message(e->msg, msg, sizeof msg));
+        rc = -1;
     }
     free(t);
     return rc;
@@ -721,14 +720,12 @@ static int hf_save(struct hform *hf)
         id = household_add(hf->app->db, &h, &field, &e);
     }
     if (id < 0) {
-        char msg[512];
-        ledgerfmt_message(e.msg, msg, sizeof msg);
         int k = hf_field_index(hf, field);
         if (k >= 0) {
-            ui_field_error(ui_form_field(f, k), msg);
+            ui_field_error(ui_form_field(f, k), e.msg);
             f->cur = k;
         }
-        ui_error("%s", msg);
+        ui_error("%s", e.msg);
         return -1;
     }
     ui_form_saved(f);

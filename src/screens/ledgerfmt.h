@@ -1,7 +1,8 @@
 /* Words the ledger screens (grids, ledger, household card, resident form)
  * share: labels for the codes the store keeps (relation, sex, status, grid
- * kind, staff duty), the choice tables forms pick from, and store messages
- * put into the user's language. Every label returned is translated. */
+ * kind, staff duty) and the choice tables forms pick from. Every label
+ * returned is translated. Store and domain messages need nothing here: they
+ * arrive already in the user's language (docs/i18n.md). */
 #ifndef WANGGE_SCREENS_LEDGERFMT_H
 #define WANGGE_SCREENS_LEDGERFMT_H
 
@@ -39,9 +40,5 @@ const char *ledgerfmt_form_key(int action, char *out, size_t size);
 void ledgerfmt_today(char out[11]);
 /* 1 if d is a real date YYYY-MM-DD that is not after today. */
 int ledgerfmt_past_date(const char *d);
-
-/* A store or domain message (English sentences with values) in the user's
- * language where a translation is known; else the message as it is. */
-const char *ledgerfmt_message(const char *msg, char *out, size_t size);
 
 #endif

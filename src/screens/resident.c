@@ -61,14 +61,13 @@ static int check_id(struct ui_form *f, struct ui_field *fld, wg_err *e)
 {
     struct rform *rf = fld->ctx;
     char *t = ui_field_text(fld);
-    char msg[512];
     int rc = 0;
     struct idnum id;
     if (strchr(t, '*')) {
         if (!masked_unchanged(t, rf->orig.id_number))
             rc = wg_err_set(e, "%s", _("Unmask the number first, or clear the field and type it."));
     } else if (idnum_parse(t, NULL, &id, e) < 0) {
-        rc = wg_err_set(e, "%s", ledgerfmt_message(e->msg, msg, sizeof msg));
+        rc = -1;
     } else {
         /* What the number says fills what was left empty; what was typed is
          * checked by the sex and birth date fields themselves. */
@@ -124,13 +123,13 @@ static int check_phone(struct ui_form *f, struct ui_field *fld, wg_err *e)
     struct rform *rf = fld->ctx;
     (void)f;
     char *t = ui_field_text(fld);
-    char norm[32], msg[512];
+    char norm[32];
     int rc = 0;
     if (strchr(t, '*')) {
         if (!masked_unchanged(t, rf->orig.phone))
             rc = wg_err_set(e, "%s", _("Unmask the number first, or clear the field and type it."));
     } else if (phone_parse(t, norm, sizeof norm, e) < 0) {
-        rc = wg_err_set(e, "%s", ledgerfmt_message(e->msg, msg, sizeof msg));
+        rc = -1;
     }
     free(t);
     return rc;
@@ -310,16 +309,14 @@ static int rf_save(struct rform *rf)
             rf->orig.id = rc;
         }
     }
-    char msg[512];
     if (rc < 0) {
-        ledgerfmt_message(e.msg, msg, sizeof msg);
         int k = field_index(field);
         if (k >= 0) {
-            ui_field_error(ui_form_field(&rf->form, k), msg);
+            ui_field_error(ui_form_field(&rf->form, k), e.msg);
             rf->form.cur = k;
             ui_error("%s", _("Not saved; see the message at the field."));
         } else {
-            ui_error("%s", msg);
+            ui_error("%s", e.msg);
         }
         return -1;
     }

@@ -375,7 +375,7 @@ static int box_key(struct search *g, ui_key key)
     return 1;
 }
 
-static enum action search_request(struct screen *s, enum action a, ui_key key)
+static enum action focus_request(struct screen *s, enum action a, ui_key key)
 {
     struct search *g = s->data;
     if (!g->in_list) {
@@ -433,6 +433,17 @@ static enum action search_request(struct screen *s, enum action a, ui_key key)
     default:
         return a;
     }
+}
+
+/* The driver looks the next key up in s->mode: it must follow the focus at
+ * once, not at the next draw, or keys that arrive together (Down Enter, as a
+ * slow link delivers them) would be read in the box's keymap. */
+static enum action search_request(struct screen *s, enum action a, ui_key key)
+{
+    struct search *g = s->data;
+    enum action left = focus_request(s, a, key);
+    s->mode = g->in_list ? NULL : "edit";
+    return left;
 }
 
 static int search_open(struct screen *s, wg_err *e)

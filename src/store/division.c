@@ -69,15 +69,19 @@ static int kind_fits(enum division_level level, const char *kind, wg_err *e)
         strncat(list, *p, sizeof list - strlen(list) - 1);
     }
     /* One whole sentence per level, so that each translates on its own. */
-    static const char *const msgs[DIV_LEVEL_COUNT] = {
-        [DIV_COUNTY] = N_("kind '%s' does not suit a county (use one of: %s)"),
-        [DIV_TOWN] = N_("kind '%s' does not suit a town (use one of: %s)"),
-        [DIV_VILLAGE] = N_("kind '%s' does not suit a village (use one of: %s)"),
-        [DIV_GRID] = N_("kind '%s' does not suit a grid (use one of: %s)"),
-        [DIV_BUILDING] = N_("kind '%s' does not suit a building (use one of: %s)"),
-    };
-    if ((unsigned)level >= DIV_LEVEL_COUNT) level = DIV_GRID;
-    return wg_err_set(e, _(msgs[level]), kind ? kind : "", list);
+    const char *k0 = kind ? kind : "";
+    switch (level) {
+    case DIV_COUNTY:
+        return wg_err_set(e, _("kind '%s' does not suit a county (use one of: %s)"), k0, list);
+    case DIV_TOWN:
+        return wg_err_set(e, _("kind '%s' does not suit a town (use one of: %s)"), k0, list);
+    case DIV_VILLAGE:
+        return wg_err_set(e, _("kind '%s' does not suit a village (use one of: %s)"), k0, list);
+    case DIV_GRID:
+        return wg_err_set(e, _("kind '%s' does not suit a grid (use one of: %s)"), k0, list);
+    default:
+        return wg_err_set(e, _("kind '%s' does not suit a building (use one of: %s)"), k0, list);
+    }
 }
 
 static void read_row(sqlite3_stmt *st, struct division_rec *d)

@@ -245,7 +245,7 @@ int household_update(store *s, const struct household_rec *h, const char *reason
     store_bind_text_or_null(st, 5, phone);
     store_bind_text_or_null(st, 6, h->note);
     sqlite3_bind_int(st, 7, keep_phone == 1);
-    if (audited(s, h->id, "update", st, "saving the household", "reason",
+    if (audited(s, h->id, "update", st, _("saving the household"), "reason",
                 old_points != h->integrity_points ? reason : NULL, e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
@@ -285,7 +285,7 @@ int household_set_head(store *s, int64_t household, int64_t resident, wg_err *e)
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, household);
     sqlite3_bind_int64(st, 2, resident);
-    if (audited(s, household, "set_head", st, "setting the head", NULL, NULL, e) < 0 ||
+    if (audited(s, household, "set_head", st, _("setting the head"), NULL, NULL, e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
@@ -317,7 +317,7 @@ int household_dissolve(store *s, int64_t id, const char *note, wg_err *e)
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, id);
     store_bind_text_or_null(st, 2, note);
-    if (audited(s, id, "dissolve", st, "dissolving the household", NULL, NULL, e) < 0 ||
+    if (audited(s, id, "dissolve", st, _("dissolving the household"), NULL, NULL, e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
@@ -369,7 +369,7 @@ int household_move(store *s, int64_t id, const char *division, wg_err *e)
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, division, -1, SQLITE_TRANSIENT);
-    if (audited(s, id, "move", st, "moving the household", NULL, NULL, e) < 0 ||
+    if (audited(s, id, "move", st, _("moving the household"), NULL, NULL, e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;

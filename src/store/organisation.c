@@ -9,6 +9,7 @@
 #include "domain/role.h"
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 #include "util/xalloc.h"
 
 #define ORG_COLS                                                                                   \
@@ -73,7 +74,7 @@ static int bind_filter(sqlite3_stmt *st, const char *division, const char *kind,
                        char **pattern, wg_err *e)
 {
     if (kind && *kind && !in_list(kinds, kind))
-        return wg_err_set(e, "unknown kind of organisation '%s'", kind);
+        return wg_err_set(e, _("unknown kind of organisation '%s'"), kind);
     *pattern = like_pattern(text);
     sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, kind);
@@ -106,7 +107,8 @@ int organisation_list_filtered(store *s, const char *division, const char *kind,
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     free(pattern);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_sql_err(s, e, "listing organisations");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_sql_err(s, e, _("listing organisations"));
     return n;
 }
 
@@ -122,7 +124,7 @@ int64_t organisation_count_filtered(store *s, const char *division, const char *
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     free(pattern);
-    return n < 0 ? store_sql_err(s, e, "counting organisations") : n;
+    return n < 0 ? store_sql_err(s, e, _("counting organisations")) : n;
 }
 
 int organisation_list(store *s, const char *division, int64_t offset, int limit,
@@ -139,7 +141,7 @@ int64_t organisation_count(store *s, const char *division, wg_err *e)
 int organisation_unmask(store *s, int64_t id, char *phone, size_t size, wg_err *e)
 {
     if (!role_may_unmask(store_actor(s)->role))
-        return wg_err_set(e, "your role may not see full ID and phone numbers");
+        return wg_err_set(e, _("your role may not see full ID and phone numbers"));
     struct organisation_rec x;
     if (store_begin(s, e) < 0) return -1;
     /* read in the transaction that records it: what was shown is what was
@@ -162,7 +164,7 @@ int organisation_get(store *s, int64_t id, struct organisation_rec *out, wg_err 
     struct organisation_rec p;
     if (rc == SQLITE_ROW) read_row(st, &p);
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return wg_err_set(e, "no organisation %lld", (long long)id);
+    if (rc != SQLITE_ROW) return wg_err_set(e, _("no organisation %lld"), (long long)id);
     if (store_require_scope(s, p.division_code, e) < 0) return -1;
     *out = p;
     return 0;
@@ -172,7 +174,7 @@ static int check(store *s, const struct organisation_rec *p, char phone[32], con
                  wg_err *e)
 {
     if (division_level(p->division_code) < 0)
-        return wg_err_set(e, "'%s' is not a division code", p->division_code),
+        return wg_err_set(e, _("'%s' is not a division code"), p->division_code),
                bad(field, "division_code");
     if (store_require_scope(s, p->division_code, e) < 0) return bad(field, "division_code");
     sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
@@ -181,12 +183,12 @@ static int check(store *s, const struct organisation_rec *p, char phone[32], con
     int found = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_reset(st);
     if (!found)
-        return wg_err_set(e, "no division %s", p->division_code), bad(field, "division_code");
+        return wg_err_set(e, _("no division %s"), p->division_code), bad(field, "division_code");
     if (!in_list(kinds, p->kind))
-        return wg_err_set(e, "unknown kind of organisation '%s'", p->kind), bad(field, "kind");
-    if (change_empty(p->name)) return wg_err_set(e, "the name is empty"), bad(field, "name");
+        return wg_err_set(e, _("unknown kind of organisation '%s'"), p->kind), bad(field, "kind");
+    if (change_empty(p->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
     if (p->rating[0] && !in_list(ratings, p->rating))
-        return wg_err_set(e, "rating must be red, black or none"), bad(field, "rating");
+        return wg_err_set(e, _("rating must be red, black or none")), bad(field, "rating");
     phone[0] = '\0';
     if (p->phone[0] && phone_parse(p->phone, phone, 32, e) < 0) return bad(field, "phone");
     return 0;
@@ -195,7 +197,7 @@ static int check(store *s, const struct organisation_rec *p, char phone[32], con
 int64_t organisation_add(store *s, const struct organisation_rec *p, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_editor(s, "add organisations", e) < 0) return -1;
+    if (change_require_editor(s, _("add organisations"), e) < 0) return -1;
     char phone[32];
     if (check(s, p, phone, field, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
@@ -211,7 +213,7 @@ int64_t organisation_add(store *s, const struct organisation_rec *p, const char 
     store_bind_text_or_null(st, 5, phone);
     store_bind_text_or_null(st, 6, p->rating);
     store_bind_text_or_null(st, 7, p->note);
-    if (change_step(s, st, "adding the organisation", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the organisation"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     char *after = change_snapshot(s, ORG_SNAP, id, NULL, e);
     int r = after ? store_audit(s, "add", "organisation", id, NULL, after, e) : -1;
@@ -223,7 +225,7 @@ int64_t organisation_add(store *s, const struct organisation_rec *p, const char 
 int organisation_update(store *s, const struct organisation_rec *p, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_editor(s, "change organisations", e) < 0) return -1;
+    if (change_require_editor(s, _("change organisations"), e) < 0) return -1;
     struct organisation_rec cur;
     if (organisation_get(s, p->id, &cur, e) < 0) return -1;
     char phone[32];
@@ -247,7 +249,7 @@ int organisation_update(store *s, const struct organisation_rec *p, const char *
     store_bind_text_or_null(st, 6, phone);
     store_bind_text_or_null(st, 7, p->rating);
     store_bind_text_or_null(st, 8, p->note);
-    int r = change_step(s, st, "saving the organisation", e);
+    int r = change_step(s, st, _("saving the organisation"), e);
     char *after = r < 0 ? NULL : change_snapshot(s, ORG_SNAP, p->id, NULL, e);
     r = after ? change_audit(s, "update", "organisation", p->id, before, after, NULL, e) : -1;
     free(before);

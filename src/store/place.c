@@ -9,6 +9,7 @@
 #include "domain/role.h"
 #include "store/change.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 #include "util/xalloc.h"
 
 #define PLACE_COLS                                                                                 \
@@ -75,7 +76,7 @@ static int bind_filter(sqlite3_stmt *st, const char *division, const char *kind,
                        char **pattern, wg_err *e)
 {
     if (kind && *kind && !in_list(kinds, kind))
-        return wg_err_set(e, "unknown kind of place '%s'", kind);
+        return wg_err_set(e, _("unknown kind of place '%s'"), kind);
     *pattern = like_pattern(text);
     sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, kind);
@@ -109,7 +110,7 @@ int place_list_filtered(store *s, const char *division, const char *kind, const 
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     free(pattern);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_sql_err(s, e, "listing places");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_sql_err(s, e, _("listing places"));
     return n;
 }
 
@@ -125,7 +126,7 @@ int64_t place_count_filtered(store *s, const char *division, const char *kind, c
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     free(pattern);
-    return n < 0 ? store_sql_err(s, e, "counting places") : n;
+    return n < 0 ? store_sql_err(s, e, _("counting places")) : n;
 }
 
 int place_list(store *s, const char *division, int64_t offset, int limit, struct place_rec *out,
@@ -142,7 +143,7 @@ int64_t place_count(store *s, const char *division, wg_err *e)
 int place_unmask(store *s, int64_t id, char *phone, size_t size, wg_err *e)
 {
     if (!role_may_unmask(store_actor(s)->role))
-        return wg_err_set(e, "your role may not see full ID and phone numbers");
+        return wg_err_set(e, _("your role may not see full ID and phone numbers"));
     struct place_rec x;
     if (store_begin(s, e) < 0) return -1;
     /* read in the transaction that records it: what was shown is what was
@@ -165,7 +166,7 @@ int place_get(store *s, int64_t id, struct place_rec *out, wg_err *e)
     struct place_rec p;
     if (rc == SQLITE_ROW) read_row(st, &p);
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return wg_err_set(e, "no place %lld", (long long)id);
+    if (rc != SQLITE_ROW) return wg_err_set(e, _("no place %lld"), (long long)id);
     if (store_require_scope(s, p.division_code, e) < 0) return -1;
     *out = p;
     return 0;
@@ -174,7 +175,7 @@ int place_get(store *s, int64_t id, struct place_rec *out, wg_err *e)
 static int check(store *s, const struct place_rec *p, char phone[32], const char **field, wg_err *e)
 {
     if (division_level(p->division_code) < 0)
-        return wg_err_set(e, "'%s' is not a division code", p->division_code),
+        return wg_err_set(e, _("'%s' is not a division code"), p->division_code),
                bad(field, "division_code");
     if (store_require_scope(s, p->division_code, e) < 0) return bad(field, "division_code");
     sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
@@ -183,12 +184,12 @@ static int check(store *s, const struct place_rec *p, char phone[32], const char
     int found = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_reset(st);
     if (!found)
-        return wg_err_set(e, "no division %s", p->division_code), bad(field, "division_code");
+        return wg_err_set(e, _("no division %s"), p->division_code), bad(field, "division_code");
     if (!in_list(kinds, p->kind))
-        return wg_err_set(e, "unknown kind of place '%s'", p->kind), bad(field, "kind");
-    if (change_empty(p->name)) return wg_err_set(e, "the name is empty"), bad(field, "name");
+        return wg_err_set(e, _("unknown kind of place '%s'"), p->kind), bad(field, "kind");
+    if (change_empty(p->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
     if (p->status[0] && !in_list(statuses, p->status))
-        return wg_err_set(e, "status must be normal, hazard or closed"), bad(field, "status");
+        return wg_err_set(e, _("status must be normal, hazard or closed")), bad(field, "status");
     phone[0] = '\0';
     if (p->phone[0] && phone_parse(p->phone, phone, 32, e) < 0) return bad(field, "phone");
     return 0;
@@ -197,7 +198,7 @@ static int check(store *s, const struct place_rec *p, char phone[32], const char
 int64_t place_add(store *s, const struct place_rec *p, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_editor(s, "add places", e) < 0) return -1;
+    if (change_require_editor(s, _("add places"), e) < 0) return -1;
     char phone[32];
     if (check(s, p, phone, field, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
@@ -215,7 +216,7 @@ int64_t place_add(store *s, const struct place_rec *p, const char **field, wg_er
     store_bind_text_or_null(st, 6, phone);
     store_bind_text_or_null(st, 7, p->status);
     store_bind_text_or_null(st, 8, p->note);
-    if (change_step(s, st, "adding the place", e) < 0) return change_fail(s);
+    if (change_step(s, st, _("adding the place"), e) < 0) return change_fail(s);
     int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
     char *after = change_snapshot(s, PLACE_SNAP, id, NULL, e);
     int r = after ? store_audit(s, "add", "place", id, NULL, after, e) : -1;
@@ -227,7 +228,7 @@ int64_t place_add(store *s, const struct place_rec *p, const char **field, wg_er
 int place_update(store *s, const struct place_rec *p, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
-    if (change_require_editor(s, "change places", e) < 0) return -1;
+    if (change_require_editor(s, _("change places"), e) < 0) return -1;
     struct place_rec cur;
     if (place_get(s, p->id, &cur, e) < 0) return -1;
     char phone[32];
@@ -252,7 +253,7 @@ int place_update(store *s, const struct place_rec *p, const char **field, wg_err
     store_bind_text_or_null(st, 7, phone);
     store_bind_text_or_null(st, 8, p->status);
     store_bind_text_or_null(st, 9, p->note);
-    int r = change_step(s, st, "saving the place", e);
+    int r = change_step(s, st, _("saving the place"), e);
     char *after = r < 0 ? NULL : change_snapshot(s, PLACE_SNAP, p->id, NULL, e);
     r = after ? change_audit(s, "update", "place", p->id, before, after, NULL, e) : -1;
     free(before);

@@ -391,7 +391,7 @@ int resident_update(store *s, const struct resident_rec *r, const char **field, 
     sqlite3_bind_text(st, 11, c.initials, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 12, c.id_rev);
     store_bind_text_or_null(st, 13, c.phone_rev);
-    if (audited(s, r->id, "update", st, "saving the resident", NULL, e) < 0 ||
+    if (audited(s, r->id, "update", st, _("saving the resident"), NULL, e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
@@ -430,7 +430,7 @@ static int set_gone(store *s, int64_t id, const char *status, const char *date, 
     sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, note);
     if (change_history(s, id, hh, hh, 0, div, NULL, status, note, e) < 0 ||
-        audited(s, id, status, st, "changing the status", NULL, e) < 0 || store_commit(s, e) < 0)
+        audited(s, id, status, st, _("changing the status"), NULL, e) < 0 || store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
 }
@@ -477,7 +477,7 @@ static int move_to(store *s, int64_t id, const char *action, const char *event, 
     store_bind_text_or_null(st, 4, relation);
     sqlite3_bind_int(st, 5, restore);
     if (change_history(s, id, to_hh, from_hh, to_hh, from_div, to_div, event, note, e) < 0 ||
-        audited(s, id, action, st, "moving the resident", note, e) < 0 || store_commit(s, e) < 0)
+        audited(s, id, action, st, _("moving the resident"), note, e) < 0 || store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "domain/idnum.h"
 #include "domain/phone.h"
 #include "store/store_internal.h"
+#include "util/gettext.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -51,21 +52,22 @@ struct run {
     wg_err *e;
 };
 
+/* Msgids: the screens show _(search_why_text(why)), the CLI the English. */
 static const char *const why_text[SEARCH_WHY_COUNT] = {
-    [SEARCH_ID_EXACT] = "ID number",
-    [SEARCH_PHONE_EXACT] = "phone number",
-    [SEARCH_NAME_EXACT] = "name",
-    [SEARCH_NAME_PREFIX] = "start of name",
-    [SEARCH_PINYIN_EXACT] = "pinyin",
-    [SEARCH_INITIALS_EXACT] = "pinyin initials",
-    [SEARCH_PINYIN_PREFIX] = "start of pinyin",
-    [SEARCH_INITIALS_PREFIX] = "start of pinyin initials",
-    [SEARCH_NAME_INFIX] = "part of name",
-    [SEARCH_ID_SUFFIX] = "end of ID number",
-    [SEARCH_PHONE_SUFFIX] = "end of phone number",
-    [SEARCH_ID_PREFIX] = "start of ID number",
-    [SEARCH_PHONE_PREFIX] = "start of phone number",
-    [SEARCH_ADDRESS] = "address",
+    [SEARCH_ID_EXACT] = N_("ID number"),
+    [SEARCH_PHONE_EXACT] = N_("phone number"),
+    [SEARCH_NAME_EXACT] = N_("name"),
+    [SEARCH_NAME_PREFIX] = N_("start of name"),
+    [SEARCH_PINYIN_EXACT] = N_("pinyin"),
+    [SEARCH_INITIALS_EXACT] = N_("pinyin initials"),
+    [SEARCH_PINYIN_PREFIX] = N_("start of pinyin"),
+    [SEARCH_INITIALS_PREFIX] = N_("start of pinyin initials"),
+    [SEARCH_NAME_INFIX] = N_("part of name"),
+    [SEARCH_ID_SUFFIX] = N_("end of ID number"),
+    [SEARCH_PHONE_SUFFIX] = N_("end of phone number"),
+    [SEARCH_ID_PREFIX] = N_("start of ID number"),
+    [SEARCH_PHONE_PREFIX] = N_("start of phone number"),
+    [SEARCH_ADDRESS] = N_("address"),
 };
 
 const char *search_why_text(enum search_why why)
@@ -93,8 +95,8 @@ static int normalise(const char *in, char *out, size_t size, enum qclass *cls, w
 {
     size_t len = strlen(in), o = 0;
     if (len > SEARCH_MAX_QUERY)
-        return wg_err_set(e, "the search text is too long (at most %d bytes)", SEARCH_MAX_QUERY);
-    if (!utf8_valid(in, len)) return wg_err_set(e, "the search text is not valid UTF-8");
+        return wg_err_set(e, _("the search text is too long (at most %d bytes)"), SEARCH_MAX_QUERY);
+    if (!utf8_valid(in, len)) return wg_err_set(e, _("the search text is not valid UTF-8"));
     int han = 0, letters = 0, digits = 0, other = 0, dash = 0, searchable = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
@@ -128,12 +130,12 @@ static int normalise(const char *in, char *out, size_t size, enum qclass *cls, w
     }
     out[o] = '\0';
     if (!o)
-        return wg_err_set(e, "type a name, pinyin, the last digits of an ID or phone number, "
-                             "or part of an address");
+        return wg_err_set(e, _("type a name, pinyin, the last digits of an ID or phone number, "
+                               "or part of an address"));
     if (!searchable)
         return wg_err_set(e,
-                          "nothing to search for in '%s': type a name, pinyin, digits of an "
-                          "ID or phone number, or part of an address",
+                          _("nothing to search for in '%s': type a name, pinyin, digits of an "
+                            "ID or phone number, or part of an address"),
                           out);
     /* "123x": an ID's check character, typed in lower case */
     int id_tail = letters == 1 && out[o - 1] == 'x' && digits > 0 && !han && !other && !dash;
@@ -146,7 +148,7 @@ static int normalise(const char *in, char *out, size_t size, enum qclass *cls, w
     else
         *cls = Q_OTHER;
     if (*cls == Q_DIGITS && digits + (id_tail ? 1 : 0) < 4)
-        return wg_err_set(e, "type at least 4 digits of an ID or phone number");
+        return wg_err_set(e, _("type at least 4 digits of an ID or phone number"));
     return 0;
 }
 
@@ -194,7 +196,7 @@ static int scope_ranges(struct run *r)
         r->towns[r->ntowns++] = digits_at((const char *)sqlite3_column_text(st, 0), 0, 9);
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_sql_err(r->s, r->e, "listing towns");
+    return rc == SQLITE_DONE ? 0 : store_sql_err(r->s, r->e, _("listing towns"));
 }
 
 /* ---- candidates ----------------------------------------------------------------- */
@@ -269,7 +271,7 @@ static int key_range(struct run *r, int kind, const char *lo, const char *hi, en
             if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
                 sqlite3_reset(st);
                 free(got);
-                return store_sql_err(r->s, r->e, "searching");
+                return store_sql_err(r->s, r->e, _("searching"));
             }
         }
         qsort(got, n, sizeof *got, cand_cmp);
@@ -321,7 +323,7 @@ static int column_range(struct run *r, const char *sql, const char *lo, const ch
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         add(r, sqlite3_column_int64(st, 0), why, sqlite3_column_int(st, 1), NULL);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_sql_err(r->s, r->e, "searching");
+    return rc == SQLITE_DONE ? 0 : store_sql_err(r->s, r->e, _("searching"));
 }
 
 static void reverse(const char *in, char *out, size_t size)
@@ -407,7 +409,7 @@ static int search_address(struct run *r, const char *q)
             add(r, sqlite3_column_int64(st, 0), SEARCH_ADDRESS, sqlite3_column_int(st, 1),
                 (const char *)sqlite3_column_text(st, 2));
         sqlite3_reset(st);
-        return rc == SQLITE_DONE ? 0 : store_sql_err(r->s, r->e, "searching addresses");
+        return rc == SQLITE_DONE ? 0 : store_sql_err(r->s, r->e, _("searching addresses"));
     }
     /* Trigrams: fragments of one or two characters have none. Over a town or
      * the county they would mean reading every address, so they are left to
@@ -438,7 +440,7 @@ static int search_address(struct run *r, const char *q)
     }
     sqlite3_reset(st);
     strbuf_free(&phrase);
-    return rc == SQLITE_DONE ? 0 : store_sql_err(r->s, r->e, "searching addresses");
+    return rc == SQLITE_DONE ? 0 : store_sql_err(r->s, r->e, _("searching addresses"));
 }
 
 /* ---- the engine ---------------------------------------------------------------------- */
@@ -496,7 +498,7 @@ static int fill_hits(struct run *r, struct search_hit *hits)
         if (rc == SQLITE_DONE) continue;
         if (rc != SQLITE_ROW) {
             sqlite3_reset(st);
-            return store_sql_err(r->s, r->e, "reading a search result");
+            return store_sql_err(r->s, r->e, _("reading a search result"));
         }
         struct search_hit *h = &hits[n++];
         memset(h, 0, sizeof *h);
@@ -573,11 +575,12 @@ int search_residents(store *s, const char *query, int limit, struct search_hit *
 
 /* ---- bulk loads -------------------------------------------------------------------- */
 
-static int require_system(store *s, const char *what, wg_err *e)
+static int require_system(store *s, int rebuild, wg_err *e)
 {
     const struct store_actor *a = store_actor(s);
     if (a->user_id == 0 && strcmp(a->name, "system") == 0) return 0;
-    return wg_err_set(e, "only the system may %s the search index", what);
+    return wg_err_set(e, rebuild ? _("only the system may rebuild the search index")
+                                 : _("only the system may suspend the search index"));
 }
 
 static int exec_in_tx(store *s, const char *sql, const char *what, wg_err *e)
@@ -595,14 +598,14 @@ static int exec_in_tx(store *s, const char *sql, const char *what, wg_err *e)
 
 int search_suspend(store *s, wg_err *e)
 {
-    if (require_system(s, "suspend", e) < 0) return -1;
+    if (require_system(s, 0, e) < 0) return -1;
     return exec_in_tx(s, "UPDATE search_state SET suspended = 1 WHERE id = 1",
-                      "suspending the search index", e);
+                      _("suspending the search index"), e);
 }
 
 int search_rebuild(store *s, wg_err *e)
 {
-    if (require_system(s, "rebuild", e) < 0) return -1;
+    if (require_system(s, 1, e) < 0) return -1;
     /* In key order, the B-tree is written front to back instead of at random. */
     return exec_in_tx(s,
                       "DELETE FROM search_key;"
@@ -610,7 +613,7 @@ int search_rebuild(store *s, wg_err *e)
                       "ORDER BY 1, 2, 3, 4, 5, 6;"
                       "INSERT INTO household_fts (household_fts) VALUES ('rebuild');"
                       "UPDATE search_state SET suspended = 0 WHERE id = 1;",
-                      "rebuilding the search index", e);
+                      _("rebuilding the search index"), e);
 }
 
 int search_suspended(store *s, wg_err *e)
@@ -619,7 +622,7 @@ int search_suspended(store *s, wg_err *e)
     if (!st) return -1;
     int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
     sqlite3_reset(st);
-    return v < 0 ? store_sql_err(s, e, "reading the search index state") : v;
+    return v < 0 ? store_sql_err(s, e, _("reading the search index state")) : v;
 }
 
 /* ---- query plans ----------------------------------------------------------------------- */
@@ -646,6 +649,8 @@ static int explain_one(store *s, strbuf *b, const char *label, const char *sql, 
 
 char *search_explain(store *s, wg_err *e)
 {
+    /* For the benchmark and docs/search.md, beside SQLite's own English
+     * plans: not translated. */
     static const struct {
         const char *label;
         const char **sql;

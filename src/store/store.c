@@ -213,7 +213,7 @@ store *store_open(const char *path, unsigned flags, wg_err *e)
     int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (flags & STORE_CREATE) oflags |= SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
-        wg_err_set(e, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        wg_err_set(e, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : _("cannot open"));
         store_close(s);
         return NULL;
     }

@@ -219,7 +219,7 @@ int user_set_password(store *s, const char *name, const char *password, wg_err *
 
 int user_set_locked(store *s, const char *name, int locked, wg_err *e)
 {
-    if (change_require_admin(s, locked ? "lock users" : "unlock users", e) < 0) return -1;
+    if (change_require_admin(s, locked ? _("lock users") : _("unlock users"), e) < 0) return -1;
     int64_t id;
     if (id_of(s, name, &id, e) < 0) return -1;
     if (locked && store_actor(s)->user_id == id)

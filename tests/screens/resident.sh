@@ -39,7 +39,7 @@ st_type '2010-05-06'
 st_keys Tab Tab Tab
 st_type '1381234567'               # ten digits
 st_keys Tab
-st_wait '电话号码有误' || st_done
+st_wait '手机号应为11位，这里有 10 位' || st_done
 st_keys C-s                        # relation is required, phone still wrong
 st_wait '与户主关系为必填项' || st_done
 st_expect resident-zh-required
@@ -70,7 +70,7 @@ st_wait 'A new member of' || st_done
 st_keys Tab
 st_type '37092320100506002'
 st_keys Tab
-st_wait 'this has 17' || st_done
+st_wait 'has 17' || st_done      # the message wraps before it
 st_keys C-s
 st_wait 'Name is required|Name\* is required|is required' || st_done
 st_expect resident-en-errors

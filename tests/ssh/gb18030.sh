@@ -22,6 +22,14 @@ grep -q "unknown encoding 'latin1'" "$T/set.out" || fail "no clear message: $(ca
 "$WANGGE" user set worker --db "$DB" --encoding gb18030 >"$T/set.out" 2>&1 ||
     fail "wangge user set worker --encoding gb18030: $(cat "$T/set.out")"
 grep -q 'encoding GB18030' "$T/set.out" || fail "unexpected answer: $(cat "$T/set.out")"
+echo "wangge user add --encoding"
+scope=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT scope_code FROM user WHERE name = ?", ("worker",)).fetchone()[0])' "$DB")
+echo demo1234 | "$WANGGE" user add gbuser --db "$DB" --role worker --scope "$scope" --encoding GBK \
+    --password-stdin >"$T/add.out" 2>&1 || fail "wangge user add --encoding GBK: $(cat "$T/add.out")"
+enc=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT encoding FROM user WHERE name = ?", ("gbuser",)).fetchone()[0])' "$DB")
+[ "$enc" = GB18030 ] || fail "user add --encoding GBK stored '$enc', not GB18030"
 
 # A resident the worker may see, with a name that is theirs alone, preferably
 # a 王 (the most common surname in the demo names).
