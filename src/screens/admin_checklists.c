@@ -308,7 +308,7 @@ static void template_form(struct admin_list *l, const struct checklist_rec *cur,
         snprintf(intro, sizeof intro, _("A new template with the items of %s"), cur->name);
         admin_form_set_intro(s, intro);
     }
-    struct ui_field *fld = ui_form_text(f, N_("Code"), tf->id ? cur->code : NULL, 31);
+    struct ui_field *fld = ui_form_text(f, N_("Code"), tf->id && cur ? cur->code : NULL, 31);
     fld->required = 1;
     fld->readonly = tf->id != 0;
     fld->validate = check_code;

@@ -637,6 +637,8 @@ int main(int argc, char **argv)
             nq = atoi(argv[++i]);
         else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
             rng_state = strtoull(argv[++i], NULL, 10) | 1;
+        else if (strcmp(argv[i], "--sizes") == 0)
+            show_sizes = 1;
         else {
             fprintf(stderr, "usage: bench_search --generate FILE [--households N] [--seed S]\n"
                             "       bench_search --db FILE [--queries N] [--sizes]\n");
