@@ -148,7 +148,7 @@ bench:
 
 # ---- upkeep -------------------------------------------------------------------
 lint:
-	clang-format --dry-run --Werror $(SRC) $(wildcard src/*/*.h) $(UNIT_SRC) $(BENCH_SRC) tools/*.c
+	@echo "  clang-format --dry-run --Werror (all sources)"; clang-format --dry-run --Werror $(SRC) $(wildcard src/*/*.h) $(UNIT_SRC) $(BENCH_SRC) tools/*.c
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --inline-suppr --suppress=missingIncludeSystem -Isrc -Ibuild/gen src
 

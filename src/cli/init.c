@@ -168,7 +168,7 @@ static int create_empty(const struct init_opts *o, const char *password, wg_err 
     int r = -1;
     if (store_act_as_system(s, NULL, e) < 0 || bulk_begin(s, 0, e) < 0) goto out;
     if (bulk_division(s, &d, e) < 0 || store_act_as_system(s, NULL, e) < 0 ||
-        user_add(s, &u, password, e) < 0 ||
+        user_add(s, &u, password, NULL, e) < 0 ||
         store_audit(s, "init", "division", 0, NULL, after, e) < 0) {
         bulk_abort(s);
         goto out;

@@ -157,7 +157,7 @@ static int do_add(store *s, const struct opts *o)
     char pw[256] = "";
     if (!o->no_password && cli_read_password("Password: ", 1, o->password_stdin, pw, sizeof pw) < 0)
         return CLI_FAIL;
-    int r = user_add(s, &u, o->no_password ? NULL : pw, &e);
+    int r = user_add(s, &u, o->no_password ? NULL : pw, NULL, &e);
     sodium_memzero(pw, sizeof pw);
     if (r < 0) return cli_fail("user add", "%s", e.msg);
     printf("added user %s (%s, scope %s)\n", u.name, role_name(u.role), u.scope);

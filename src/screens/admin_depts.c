@@ -32,6 +32,8 @@ static const struct ui_choice kinds[] = {
 #define NKINDS ((int)(sizeof kinds / sizeof *kinds))
 
 enum { F_CODE, F_NAME, F_KIND, F_PHONE };
+/* department_add's field names, in form order */
+static const char *const names[] = {"code", "name", "kind", "phone"};
 
 static int check_code(struct ui_form *f, struct ui_field *fld, wg_err *e)
 {
@@ -56,18 +58,14 @@ static int save_add(void *ctx, struct ui_form *f)
     char *phone = ui_field_text(ui_form_field(f, F_PHONE));
     const char *kind = ui_field_value(ui_form_field(f, F_KIND));
     wg_err e = {{0}};
-    int64_t id =
-        department_add(l->app->db, code, name, kind ? kind : "other", phone[0] ? phone : NULL, &e);
+    const char *field = NULL;
+    int64_t id = department_add(l->app->db, code, name, kind ? kind : "other",
+                                phone[0] ? phone : NULL, &field, &e);
     if (id >= 0) ui_status(_("Department %s added."), name);
     free(code);
     free(name);
     free(phone);
-    if (id < 0)
-        return admin_form_fail(f,
-                               strstr(e.msg, "phone")  ? F_PHONE
-                               : strstr(e.msg, "name") ? F_NAME
-                                                       : F_CODE,
-                               e.msg);
+    if (id < 0) return admin_form_fail(f, admin_form_field_index(field, names, 4), e.msg);
     return 0;
 }
 

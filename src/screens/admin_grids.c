@@ -93,6 +93,8 @@ static const char *below_text(const struct admin_list *l, int i, char *buf, size
 /* ---- add and edit --------------------------------------------------------------- */
 
 enum { F_CODE, F_NAME, F_KIND, F_URBAN };
+/* division_add's field names, in form order */
+static const char *const names[] = {"code", "name", "kind", "urban"};
 
 static const struct ui_choice urban_choices[] = {{"1", N_("Urban")}, {"0", N_("Rural")}};
 
@@ -132,8 +134,9 @@ static int save_division(void *ctx, struct ui_form *f)
     wg_err e = {{0}};
     int r = 0, field = -1;
     if (df->adding) {
-        r = division_add(db, code, kind, urban, name, &e);
-        field = strstr(e.msg, "name") ? F_NAME : strstr(e.msg, "kind") ? F_KIND : F_CODE;
+        const char *bad = NULL;
+        r = division_add(db, code, kind, urban, name, &bad, &e);
+        field = admin_form_field_index(bad, names, 4);
     } else {
         if (strcmp(name, df->cur.name) != 0) {
             r = division_rename(db, df->cur.code, name, &e);

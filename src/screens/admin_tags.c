@@ -12,6 +12,7 @@
 #define TAGS_MAX 300
 
 enum { F_CODE, F_NAME };
+static const char *const names[] = {"code", "name"}; /* tag_add's field names, in form order */
 
 static int check_code(struct ui_form *f, struct ui_field *fld, wg_err *e)
 {
@@ -36,11 +37,12 @@ static int save_add(void *ctx, struct ui_form *f)
     char *code = ui_field_text(ui_form_field(f, F_CODE));
     char *name = ui_field_text(ui_form_field(f, F_NAME));
     wg_err e = {{0}};
-    int64_t id = tag_add(l->app->db, code, name, &e);
+    const char *field = NULL;
+    int64_t id = tag_add(l->app->db, code, name, &field, &e);
     if (id >= 0) ui_status(_("Tag %s added."), name);
     free(code);
     free(name);
-    if (id < 0) return admin_form_fail(f, strstr(e.msg, "name") ? F_NAME : F_CODE, e.msg);
+    if (id < 0) return admin_form_fail(f, admin_form_field_index(field, names, 2), e.msg);
     return 0;
 }
 

@@ -105,6 +105,9 @@ static int load_choices(struct admin_list *l)
 /* ---- the account form (add and change) ------------------------------------------ */
 
 enum { F_NAME, F_DISPLAY, F_ROLE, F_SCOPE, F_DEPT, F_PHONE, F_PASS, F_AGAIN };
+/* user_add's and user_update's field names, in form order */
+static const char *const names[] = {"name",          "display_name", "role",    "scope",
+                                    "department_id", "phone",        "password"};
 
 struct uform {
     struct admin_list *l;
@@ -153,17 +156,6 @@ static int check_again(struct ui_form *f, struct ui_field *fld, wg_err *e)
     return 0;
 }
 
-/* Which field a store message is about, for showing it there. */
-static int field_of(const char *msg)
-{
-    if (strstr(msg, "password")) return F_PASS;
-    if (strstr(msg, "user name") || strstr(msg, "already a user")) return F_NAME;
-    if (strstr(msg, "department")) return F_DEPT;
-    if (strstr(msg, "scope")) return F_SCOPE;
-    if (strstr(msg, "phone")) return F_PHONE;
-    return -1;
-}
-
 static void read_form(struct ui_form *f, struct user_rec *r)
 {
     char *t = ui_field_text(ui_form_field(f, F_NAME));
@@ -193,16 +185,17 @@ static int save_user(void *ctx, struct ui_form *f)
     memset(&r, 0, sizeof r);
     read_form(f, &r);
     wg_err e = {{0}};
+    const char *field = NULL;
     int rc;
     if (uf->adding) {
         char *pw = ui_field_text(ui_form_field(f, F_PASS));
-        rc = user_add(app->db, &r, pw, &e);
+        rc = user_add(app->db, &r, pw, &field, &e);
         sodium_memzero(pw, strlen(pw));
         free(pw);
     } else {
-        rc = user_update(app->db, &r, &e);
+        rc = user_update(app->db, &r, &field, &e);
     }
-    if (rc < 0) return admin_form_fail(f, field_of(e.msg), e.msg);
+    if (rc < 0) return admin_form_fail(f, admin_form_field_index(field, names, 7), e.msg);
     if (strcmp(r.name, app->me.name) == 0) app_reload_user(app, NULL);
     ui_status(uf->adding ? _("User %s added.") : _("User %s saved."), r.name);
     return 0;

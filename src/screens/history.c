@@ -40,11 +40,11 @@ static void from_to(const struct residence_event *v, char *out, size_t size)
     const char *from = place_label(v->from_place, v->from_division, v->from_household);
     const char *to = place_label(v->to_place, v->to_division, v->to_household);
     if (from[0] && to[0])
-        snprintf(out, size, "%s → %s", from, to);
+        snprintf(out, size, "%s -> %s", from, to);
     else if (to[0])
-        snprintf(out, size, "→ %s", to);
+        snprintf(out, size, "-> %s", to);
     else
-        snprintf(out, size, "%s →", from);
+        snprintf(out, size, "%s ->", from);
 }
 
 static const char *by_label(const struct residence_event *v)
@@ -132,7 +132,7 @@ static void history_draw(struct screen *s, const struct ui_rect *r)
         ui_text(y, cx, cols[i].width - 1, UI_HEADER, _(cols[i].label));
         cx += cols[i].width;
     }
-    ui_text(y, cx, r->x + r->w - C_BY - cx - 1, UI_HEADER, _("From → to"));
+    ui_text(y, cx, r->x + r->w - C_BY - cx - 1, UI_HEADER, _("From -> to"));
     ui_text(y, r->x + r->w - C_BY, C_BY - 1, UI_HEADER, _("By"));
     y++;
     struct ui_rect lr = {y, r->x, r->y + r->h - 4 - y, r->w};

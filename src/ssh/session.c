@@ -259,7 +259,8 @@ static int on_env(ssh_session s, ssh_channel c, const char *name, const char *va
 {
     struct sess *ss = ud;
     (void)s, (void)c;
-    if (!env_ok(name, value) || ss->nenv == PTY_MAX_ENV || ss->req != REQ_NONE) {
+    /* One slot stays free for the line-drawing variable of GB18030 sessions. */
+    if (!env_ok(name, value) || ss->nenv == PTY_MAX_ENV - 1 || ss->req != REQ_NONE) {
         log_msg(LOG_INFO, "refuse user=%s addr=%s what=env name=%.32s", ss->user, ss->addr, name);
         return -1;
     }
@@ -347,12 +348,13 @@ static int on_message(ssh_session s, ssh_message m, void *ud)
 /* ---- the child: UI or command ---------------------------------------------------- */
 
 /* A terminal that does not speak UTF-8 gets its screens converted. Commands
- * (exec) are not: their output is data (CSV, spreadsheets) for programs. */
-static void set_charset(struct sess *ss)
+ * (exec) are not: their output is data (CSV, spreadsheets) for programs.
+ * Returns 1 when the screens' output is converted. */
+static int set_charset(struct sess *ss)
 {
     const char *why;
     const char *cs = termenc_choose(&ss->enc_hint, ss->who.encoding, &why);
-    if (!cs) return;
+    if (!cs) return 0;
     char tag[160];
     snprintf(tag, sizeof tag, "user=%s addr=%s session=%s", ss->user, ss->addr, ss->id);
     wg_err e = {{0}};
@@ -361,18 +363,28 @@ static void set_charset(struct sess *ss)
          * locked out is worse. */
         log_msg(LOG_ERROR, "encoding %s charset=%s from=%s result=error error=\"%s\"", tag, cs, why,
                 e.msg);
-        return;
+        return 0;
     }
     log_msg(LOG_INFO, "encoding %s charset=%s from=%s", tag, cs, why);
+    return 1;
 }
 
 static int start_child(struct sess *ss)
 {
     wg_err e = {{0}};
     const char *env[PTY_MAX_ENV + 1] = {0};
-    for (int i = 0; i < ss->nenv; i++) env[i] = ss->env[i];
+    int n = 0;
+    for (; n < ss->nenv; n++) env[n] = ss->env[n];
     ss->relay = relay_new(ss->s, ss->chan, ss->ev);
     if (ss->req == REQ_SHELL) {
+        /* A GBK terminal draws the Unicode box characters (U+2500...) two
+         * columns wide while ncurses counts one, and every border shifts the
+         * rest of its line. The terminal's own DEC line-drawing set is one
+         * column everywhere. ncurses uses the box characters instead when
+         * the terminal description says line drawing is ignored in UTF-8
+         * (U8#1: screen, tmux, putty, linux); such a terminal is not in
+         * UTF-8 now, and 0 tells ncurses so. */
+        if (set_charset(ss)) env[n++] = "NCURSES_NO_UTF8_ACS=0";
         struct pty_opts o = {
             .term = ss->term,
             .cols = ss->cols,
@@ -386,7 +398,6 @@ static int start_child(struct sess *ss)
         memcpy(o.env, env, sizeof env);
         if (pty_spawn(&ss->ui, &o, &e) != 0) goto fail;
         ss->child = ss->ui.pid;
-        set_charset(ss);
         relay_add_source(ss->relay, ss->ui.master, 0);
         relay_set_sink(ss->relay, ss->ui.master, 0);
     } else {

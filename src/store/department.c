@@ -69,22 +69,31 @@ int department_find(store *s, const char *code, struct department_rec *out, wg_e
                   out, e);
 }
 
-int64_t department_add(store *s, const char *code, const char *name, const char *kind,
-                       const char *phone, wg_err *e)
+/* -1 after naming the culprit field for the caller's form. */
+static int bad(const char **field, const char *name)
 {
+    if (field) *field = name;
+    return -1;
+}
+
+int64_t department_add(store *s, const char *code, const char *name, const char *kind,
+                       const char *phone, const char **field, wg_err *e)
+{
+    if (field) *field = NULL;
     if (change_require_admin(s, _("add departments"), e) < 0) return -1;
     if (change_empty(code) || strlen(code) > 31)
-        return wg_err_set(e, _("a department code has 1 to 31 characters"));
-    if (change_empty(name)) return wg_err_set(e, _("the name is empty"));
+        return wg_err_set(e, _("a department code has 1 to 31 characters")), bad(field, "code");
+    if (change_empty(name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
     if (change_empty(kind)) kind = "other";
     int ok = 0;
     for (const char *const *k = kinds; *k; k++) ok |= strcmp(*k, kind) == 0;
-    if (!ok) return wg_err_set(e, _("unknown kind of department '%s'"), kind);
+    if (!ok) return wg_err_set(e, _("unknown kind of department '%s'"), kind), bad(field, "kind");
     char ph[32] = "";
-    if (!change_empty(phone) && phone_parse(phone, ph, sizeof ph, e) < 0) return -1;
+    if (!change_empty(phone) && phone_parse(phone, ph, sizeof ph, e) < 0)
+        return bad(field, "phone");
     struct department_rec d;
     if (department_find(s, code, &d, NULL) == 0)
-        return wg_err_set(e, _("there is already a department %s"), code);
+        return wg_err_set(e, _("there is already a department %s"), code), bad(field, "code");
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(
         s, "INSERT INTO department (code, name, kind, phone) VALUES (?1, ?2, ?3, ?4)", e);

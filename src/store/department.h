@@ -22,8 +22,10 @@ int department_list(store *s, int include_retired, struct department_rec *out, i
 int department_get(store *s, int64_t id, struct department_rec *out, wg_err *e);
 /* By code; -1 with "no department CODE". */
 int department_find(store *s, const char *code, struct department_rec *out, wg_err *e);
+/* Returns the id or -1; field (may be NULL) receives the bad field's name:
+ * "code", "name", "kind" or "phone". */
 int64_t department_add(store *s, const char *code, const char *name, const char *kind,
-                       const char *phone, wg_err *e);
+                       const char *phone, const char **field, wg_err *e);
 int department_rename(store *s, int64_t id, const char *name, wg_err *e);
 int department_retire(store *s, int64_t id, int retired, wg_err *e);
 

@@ -48,9 +48,10 @@ int division_root(store *s, struct division_rec *out, wg_err *e);
 /* Add a division. The code must extend a parent in scope that exists and is not
  * retired (division_check); kind must suit the level. The system actor
  * (user_id 0) may create the county when none exists yet, and then acts with
- * the county as its scope. */
+ * the county as its scope. field (may be NULL) receives the bad field's name:
+ * "code" (also when its parent or scope is wrong), "kind", "urban" or "name". */
 int division_add(store *s, const char *code, const char *kind, int urban, const char *name,
-                 wg_err *e);
+                 const char **field, wg_err *e);
 int division_rename(store *s, const char *code, const char *name, wg_err *e);
 int division_set_kind(store *s, const char *code, const char *kind, int urban, wg_err *e);
 /* Retire a division that has no active households, residents or active children

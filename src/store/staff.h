@@ -30,7 +30,7 @@ int staff_list(store *s, const char *grid, int include_ended, struct staff_rec *
 int staff_grids_of_user(store *s, int64_t user_id, char (*out)[19], int max, wg_err *e);
 /* since "" = today. One leader, one instructor and one full-time worker at a
  * time: adding another ends nothing, it is refused until the current one is
- * ended. field (may be NULL): grid_code name phone duty user. */
+ * ended. field (may be NULL): grid_code name phone duty since user. */
 int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_err *e);
 /* End a post (until "" = today). */
 int staff_end(store *s, int64_t id, const char *until, wg_err *e);

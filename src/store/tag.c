@@ -53,27 +53,47 @@ int tag_get(store *s, int64_t id, struct tag_rec *out, wg_err *e)
     return rc == SQLITE_ROW ? 0 : wg_err_set(e, _("no tag %lld"), (long long)id);
 }
 
-static int valid_code(const char *c, wg_err *e)
+/* -1 after naming the culprit field for the caller's form. */
+static int bad(const char **field, const char *name)
+{
+    if (field) *field = name;
+    return -1;
+}
+
+static int valid_code(store *s, const char *c, const char **field, wg_err *e)
 {
     if (change_empty(c) || strlen(c) > 31)
-        return wg_err_set(e, _("a tag code has 1 to 31 characters"));
+        return wg_err_set(e, _("a tag code has 1 to 31 characters")), bad(field, "code");
     for (const char *p = c; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-            return wg_err_set(e, _("tag code '%s': use lower-case letters, digits and '_'"), c);
+            return wg_err_set(e, _("tag code '%s': use lower-case letters, digits and '_'"), c),
+                   bad(field, "code");
+    /* Checked here rather than left to the UNIQUE constraint, so that the
+     * failure can be pinned on the code. */
+    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM tag WHERE code = ?1", e);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, c, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return wg_err_set(e, _("%s: that one already exists"), _("adding the tag")),
+               bad(field, "code");
+    if (rc != SQLITE_DONE) return store_sql_err(s, e, _("reading a record"));
     return 0;
 }
 
-static int valid_name(const char *n, wg_err *e)
+static int valid_name(const char *n, const char **field, wg_err *e)
 {
-    if (change_empty(n)) return wg_err_set(e, _("the name is empty"));
-    if (strlen(n) > 63) return wg_err_set(e, _("the name is too long"));
+    if (change_empty(n)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
+    if (strlen(n) > 63) return wg_err_set(e, _("the name is too long")), bad(field, "name");
     return 0;
 }
 
-int64_t tag_add(store *s, const char *code, const char *name, wg_err *e)
+int64_t tag_add(store *s, const char *code, const char *name, const char **field, wg_err *e)
 {
+    if (field) *field = NULL;
     if (change_require_admin(s, _("add tags"), e) < 0) return -1;
-    if (valid_code(code, e) < 0 || valid_name(name, e) < 0) return -1;
+    if (valid_code(s, code, field, e) < 0 || valid_name(name, field, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(s, "INSERT INTO tag (code, name) VALUES (?1, ?2)", e);
     if (!st) return change_fail(s);
@@ -114,7 +134,7 @@ static int tag_change(store *s, int64_t id, const char *action, const char *sql,
 
 int tag_rename(store *s, int64_t id, const char *name, wg_err *e)
 {
-    if (valid_name(name, e) < 0) return -1;
+    if (valid_name(name, NULL, e) < 0) return -1;
     return tag_change(s, id, "rename", "UPDATE tag SET name = ?2 WHERE id = ?1", name, 0, e);
 }
 

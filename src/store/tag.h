@@ -20,8 +20,9 @@ struct tag_rec {
 /* Tags by name; retired ones only when include_retired. Returns count filled. */
 int tag_list(store *s, int include_retired, struct tag_rec *out, int max, wg_err *e);
 int tag_get(store *s, int64_t id, struct tag_rec *out, wg_err *e);
-/* Administrators: code is [a-z0-9_]+, unique. Returns the id or -1. */
-int64_t tag_add(store *s, const char *code, const char *name, wg_err *e);
+/* Administrators: code is [a-z0-9_]+, unique. Returns the id or -1.
+ * field (may be NULL) receives the bad field's name: "code" or "name". */
+int64_t tag_add(store *s, const char *code, const char *name, const char **field, wg_err *e);
 int tag_rename(store *s, int64_t id, const char *name, wg_err *e);
 /* Retired tags stay on residents for history but cannot be newly set. */
 int tag_retire(store *s, int64_t id, int retired, wg_err *e);

@@ -79,6 +79,13 @@ int user_get(store *s, const char *name, struct user_rec *out, wg_err *e)
     return fetch(s, name, out, e);
 }
 
+/* -1 after naming the culprit field for the caller's form. */
+static int bad(const char **field, const char *name)
+{
+    if (field) *field = name;
+    return -1;
+}
+
 static int valid_name(const char *n, wg_err *e)
 {
     size_t len = n ? strlen(n) : 0;
@@ -94,29 +101,35 @@ static int valid_name(const char *n, wg_err *e)
 }
 
 /* Role, scope, department and phone of u, checked against the database. */
-static int check_account(store *s, const struct user_rec *u, char phone[32], wg_err *e)
+static int check_account(store *s, const struct user_rec *u, char phone[32], const char **field,
+                         wg_err *e)
 {
-    if (!role_name(u->role)) return wg_err_set(e, _("unknown role"));
+    if (!role_name(u->role)) return wg_err_set(e, _("unknown role")), bad(field, "role");
     if (store_require_scope(s, u->scope, e) < 0)
-        return wg_err_prefix(e, _("scope %s"), u->scope[0] ? u->scope : _("(empty)"));
+        return wg_err_prefix(e, _("scope %s"), u->scope[0] ? u->scope : _("(empty)")),
+               bad(field, "scope");
     sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, u->scope, -1, SQLITE_TRANSIENT);
     int found = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_reset(st);
-    if (!found) return wg_err_set(e, _("scope %s: no such division"), u->scope);
+    if (!found)
+        return wg_err_set(e, _("scope %s: no such division"), u->scope), bad(field, "scope");
     if (u->role == ROLE_HANDLER && !u->department_id)
-        return wg_err_set(e, _("a department handler needs a department"));
+        return wg_err_set(e, _("a department handler needs a department")),
+               bad(field, "department_id");
     if (u->department_id) {
         st = store_stmt(s, "SELECT 1 FROM department WHERE id = ?1", e);
         if (!st) return -1;
         sqlite3_bind_int64(st, 1, u->department_id);
         found = sqlite3_step(st) == SQLITE_ROW;
         sqlite3_reset(st);
-        if (!found) return wg_err_set(e, _("no department %lld"), (long long)u->department_id);
+        if (!found)
+            return wg_err_set(e, _("no department %lld"), (long long)u->department_id),
+                   bad(field, "department_id");
     }
     phone[0] = '\0';
-    if (u->phone[0] && phone_parse(u->phone, phone, 32, e) < 0) return -1;
+    if (u->phone[0] && phone_parse(u->phone, phone, 32, e) < 0) return bad(field, "phone");
     return 0;
 }
 
@@ -147,19 +160,22 @@ static int audited(store *s, int64_t id, const char *action, sqlite3_stmt *st, w
     return 0;
 }
 
-int user_add(store *s, const struct user_rec *u, const char *password, wg_err *e)
+int user_add(store *s, const struct user_rec *u, const char *password, const char **field,
+             wg_err *e)
 {
+    if (field) *field = NULL;
     if (change_require_admin(s, _("add users"), e) < 0) return -1;
-    if (valid_name(u->name, e) < 0) return -1;
+    if (valid_name(u->name, e) < 0) return bad(field, "name");
     char phone[32];
-    if (check_account(s, u, phone, e) < 0) return -1;
+    if (check_account(s, u, phone, field, e) < 0) return -1;
     int64_t existing;
     if (id_of(s, u->name, &existing, NULL) == 0)
-        return wg_err_set(e, _("there is already a user called '%s'"), u->name);
+        return wg_err_set(e, _("there is already a user called '%s'"), u->name), bad(field, "name");
     char hash[PASSWORD_HASH_MAX] = "";
     if (password) {
         if (strlen(password) < 4)
-            return wg_err_set(e, _("the password is too short (at least 4 characters)"));
+            return wg_err_set(e, _("the password is too short (at least 4 characters)")),
+                   bad(field, "password");
         if (password_hash(password, hash) < 0)
             return wg_err_set(e, _("not enough memory to hash the password"));
     }
@@ -235,16 +251,17 @@ int user_set_locked(store *s, const char *name, int locked, wg_err *e)
     return audited(s, id, locked ? "lock" : "unlock", st, e);
 }
 
-int user_update(store *s, const struct user_rec *u, wg_err *e)
+int user_update(store *s, const struct user_rec *u, const char **field, wg_err *e)
 {
+    if (field) *field = NULL;
     if (change_require_admin(s, _("change users"), e) < 0) return -1;
     int64_t id;
-    if (id_of(s, u->name, &id, e) < 0) return -1;
+    if (id_of(s, u->name, &id, e) < 0) return bad(field, "name");
     struct user_rec cur;
     if (fetch(s, u->name, &cur, e) < 0) return -1;
     if (store_require_scope(s, cur.scope, e) < 0) return -1;
     char phone[32];
-    if (check_account(s, u, phone, e) < 0) return -1;
+    if (check_account(s, u, phone, field, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(s,
                                   "UPDATE user SET display_name = ?2, role = ?3, scope_code = "
                                   "?4, department_id = ?5, phone = ?6 WHERE id = ?1",

@@ -42,12 +42,16 @@ enum user_auth {
 #define USER_TEMP_LOCK_MINUTES 15
 
 int user_get(store *s, const char *name, struct user_rec *out, wg_err *e);
-/* Add a user; password may be NULL (key-only account). Admin or system only. */
-int user_add(store *s, const struct user_rec *u, const char *password, wg_err *e);
+/* Add a user; password may be NULL (key-only account). Admin or system only.
+ * field (may be NULL) receives the bad field's name: "name", "role", "scope",
+ * "department_id", "phone" or "password". */
+int user_add(store *s, const struct user_rec *u, const char *password, const char **field,
+             wg_err *e);
 int user_set_password(store *s, const char *name, const char *password, wg_err *e);
 int user_set_locked(store *s, const char *name, int locked, wg_err *e);
-/* Update role, scope, department, display name, phone (admin). */
-int user_update(store *s, const struct user_rec *u, wg_err *e);
+/* Update role, scope, department, display name, phone (admin); the user is
+ * u->name. field as for user_add ("name": no such user). */
+int user_update(store *s, const struct user_rec *u, const char **field, wg_err *e);
 /* The user's own settings: keymap, language, encoding (the actor themselves). */
 int user_set_prefs(store *s, const char *name, const char *keymap, const char *language,
                    const char *encoding, wg_err *e);

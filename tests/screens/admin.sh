@@ -1,7 +1,7 @@
 # Administration (county administrator only): the menu, users (add with
-# checks at the fields, SSH key parse errors at the field), grids (add with
-# the code checked against its parent), a grid's team and checklist
-# templates, in Chinese and English at 80x24.
+# checks at the fields, a taken name at its field, SSH key parse errors at the
+# field), grids (add with the code checked against its parent), a grid's team
+# and checklist templates, in Chinese and English at 80x24.
 . "$(dirname "$0")/lib.sh"
 st_fixture
 
@@ -49,6 +49,31 @@ st_type 'ssh-ed25519 AAAAbroken wangwu@pc'
 st_keys C-s
 st_wait 'base64'
 st_expect admin-key-bad-zh
+st_keys Escape y Q
+st_stop
+
+# Chinese: a refusal only the store can make (the user name is taken) is shown
+# at the field it concerns, whatever the language of the message
+st_start --user admin
+st_wait '工作台' || st_done
+st_keys 5
+st_wait '审计日志'
+st_keys 1
+st_wait 'secretary'
+st_keys a
+st_wait '初始密码'
+st_type 'zhang'
+st_keys Tab
+st_type '张三'
+st_keys Tab Tab Enter
+st_type '第一网格'
+st_keys Enter Tab Tab Tab
+st_type 'goodpass1'
+st_keys Tab
+st_type 'goodpass1'
+st_keys C-s
+st_wait '已有名为.zhang.的用户' || st_done
+st_expect admin-user-taken-zh
 st_keys Escape y Q
 st_stop
 
@@ -124,7 +149,7 @@ st_wait '条目已添加到末尾' || st_done
 st_keys End Enter
 st_type '4'
 st_keys Enter
-st_wait '删除“问安全感”'
+st_wait '删除「问安全感」'
 st_keys y
 st_wait '条目已删除' || st_done
 st_expect admin-checklist-removed-zh

@@ -37,7 +37,7 @@ int main(int argc, char **argv)
         {"370923101201001", "basic", "后口头村网格", 0},
     };
     for (size_t i = 0; i < sizeof divs / sizeof *divs; i++)
-        if (division_add(s, divs[i].code, divs[i].kind, divs[i].urban, divs[i].name, &e) < 0)
+        if (division_add(s, divs[i].code, divs[i].kind, divs[i].urban, divs[i].name, NULL, &e) < 0)
             return fail(divs[i].code, &e);
     static const struct {
         const char *grid, *address, *head, *id;
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
         snprintf(u.display_name, sizeof u.display_name, "%s", users[i].display);
         snprintf(u.scope, sizeof u.scope, "%s", users[i].scope);
         u.role = users[i].role;
-        if (user_add(s, &u, "secret-pass", &e) < 0) return fail(users[i].name, &e);
+        if (user_add(s, &u, "secret-pass", NULL, &e) < 0) return fail(users[i].name, &e);
         if (user_set_prefs(s, users[i].name, users[i].keymap, users[i].lang, "UTF-8", &e) < 0)
             return fail(users[i].name, &e);
     }

@@ -54,8 +54,8 @@ st_wait '已登记' || st_done
 st_wait '已迁出'
 st_keys H                      # the household's residence history
 st_wait '佛山社区3号楼301 的居住变动记录' || st_done
-st_wait '迁出 +孙七 +佛山社区3号楼301 →' || st_done
-st_wait '迁入 +孙七 +→ 佛山社区3号楼301 +zhang' || st_done
+st_wait '迁出 +孙七 +佛山社区3号楼301 ->' || st_done
+st_wait '迁入 +孙七 +-> 佛山社区3号楼301 +zhang' || st_done
 st_wait '备注：外出务工'
 st_keys Escape
 st_wait '户主：孙七'

@@ -7,7 +7,10 @@
 #   - a UTF-8 user through the same terminal sees mojibake (the test can fail);
 #   - a client locale zh_CN.GB18030 (SendEnv) converts for that session;
 #   - invalid bytes from the client become '?', are logged once, and the
-#     session goes on.
+#     session goes on;
+#   - a GB18030 session draws its lines with the terminal's DEC line-drawing
+#     set, and nothing it sends is East Asian Ambiguous (one column for
+#     ncurses, two on a GBK terminal), so borders stay in their columns.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/ssh/common.inc
 need tmux luit
@@ -49,7 +52,10 @@ read -r NAME BIRTH <"$T/resident"
 start_server
 # The client's own locale is UTF-8 and not sent, unless a case says otherwise.
 CLIENT="sshpass -p demo ssh -tt -o SendEnv=-* $(echo $SSH_OPTS)"
-GBTERM="env LANG=C.UTF-8 luit -encoding GB18030 --"
+# +ot: luit passes the line-drawing shifts (ESC ) 0, SO, SI) on to tmux, as
+# Xshell and PuTTY honour them themselves; luit alone would swallow them and
+# show plain q's. -olog keeps what the terminal got, converted to UTF-8.
+GBTERM="env LANG=C.UTF-8 luit +ot -olog $T/luit.log -encoding GB18030 --"
 
 echo "a GB18030 user in a GB18030 terminal"
 tmux_start "$GBTERM $CLIENT worker@127.0.0.1"
@@ -65,13 +71,73 @@ pane_wait "$NAME\\s+[男女]\\s+$BIRTH" 10 ||
     { pane; fail "typing '$NAME' in a GB18030 terminal does not find the resident"; }
 keys Escape
 pane_wait '工作台' 10 || { pane; fail "Escape does not go back home"; }
+
+echo "a GB18030 session: DEC line drawing, no ambiguous-width characters"
+keys Escape
+pane_wait '退出网格吗' 10 || { pane; fail "Escape on the home screen does not ask to quit"; }
+# tmux shows a cell of the line-drawing set as its ASCII letter ('q' for a
+# horizontal line) and marks the set with SO/SI in -e captures: render them
+# as lines, and count columns the way a GBK terminal does (ASCII and the
+# line-drawing set one, every other character two).
+tmux -S "$TMUX_SOCK" capture-pane -p -e -t ui >"$T/screen.e"
+python3 - "$T/screen.e" "$T/luit.log" <<'PY' || { pane; fail "the lines of a GB18030 session are not aligned"; }
+import re, sys, unicodedata
+dec = dict(zip("lqkxmjtuvwn", "┌─┐│└┘├┤┴┬┼"))
+rows, so = [], False
+for line in open(sys.argv[1], encoding="utf-8").read().split("\n"):
+    row = []  # (character, its columns on a GBK terminal)
+    for tok in re.findall(r"\x1b\[[0-9;]*[A-Za-z]|\x1b[()][0-9A-Z]|.", line):
+        if tok in "\x0e\x0f":
+            so = tok == "\x0e"
+        elif not tok.startswith("\x1b"):
+            row.append((dec.get(tok, tok), 1) if so else (tok, 1 if ord(tok) < 128 else 2))
+    rows.append(row)
+text = ["".join(c for c, _ in r) for r in rows]
+def col(r, chars):  # GBK columns before each character of chars in row r
+    out, x = [], 0
+    for c, w in rows[r]:
+        if c in chars:
+            out.append(x)
+        x += w
+    return out
+bad = []
+if "─" * 80 not in text:
+    bad.append("no full-width rule")
+for i, r in enumerate(rows[:24]):
+    if sum(w for _, w in r) > 80:
+        bad.append("row %d is %d columns wide on a GBK terminal" % (i + 1, sum(w for _, w in r)))
+top = next((i for i, t in enumerate(text) if "┌" in t and "确认" in t), None)
+if top is None:
+    bad.append("no dialog box drawn with the line-drawing set")
+else:
+    left, right = col(top, "┌")[0], col(top, "┐")[-1]
+    i = top + 1
+    while i < len(rows) and "└" not in text[i]:
+        if col(i, "│") != [left, right]:
+            bad.append("dialog row %d: borders at GBK columns %s, not %s" % (i + 1, col(i, "│"), [left, right]))
+        i += 1
+    if i == len(rows) or col(i, "└┘") != [left, right]:
+        bad.append("the dialog's bottom does not meet its sides")
+got = open(sys.argv[2], "rb").read().decode("utf-8", "replace")
+amb = sorted(set(c for c in got if unicodedata.east_asian_width(c) == "A"))
+if amb:
+    bad.append("the terminal got East Asian Ambiguous characters: " + " ".join(amb))
+for b in bad:
+    print(b)
+if bad:
+    print("\n".join(text))
+sys.exit(1 if bad else 0)
+PY
+keys n
+pane_wait '工作台' 10 || { pane; fail "n does not close the question"; }
+pane | grep -q '退出网格吗' && { pane; fail "n does not close the question"; }
 keys q
 pane_wait 'EXIT=[0-9]' 10 || { pane; fail "q does not quit"; }
 pane | grep -q 'EXIT=0' || { pane; fail "quitting gave a non-zero exit status"; }
 tmux -S "$TMUX_SOCK" kill-server
-# "/" (1 byte), each Chinese character (2 bytes in GB18030), Escape, q
+# "/" (1 byte), each Chinese character (2 bytes in GB18030), Escape, Escape, n, q
 chars=$(printf '%s' "$NAME" | python3 -c 'import sys; print(len(sys.stdin.read()))')
-wait_log "logout user=worker .*how=exit status=0 .* in=$((3 + 2 * chars))\$"
+wait_log "logout user=worker .*how=exit status=0 .* in=$((5 + 2 * chars))\$"
 
 echo "a UTF-8 user in the same terminal sees mojibake"
 # 网格 (on the home screen twice) read as GB18030: 缃戞牸

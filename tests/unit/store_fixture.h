@@ -79,7 +79,7 @@ static inline void fx_user(store *s, const char *name, enum role role, const cha
     snprintf(u.name, sizeof u.name, "%s", name);
     u.role = role;
     snprintf(u.scope, sizeof u.scope, "%s", scope);
-    fx_ok(user_add(s, &u, NULL, &e), &e);
+    fx_ok(user_add(s, &u, NULL, NULL, &e), &e);
 }
 
 static inline int64_t fx_household(store *s, const char *div, const char *addr)
@@ -125,12 +125,12 @@ static inline struct fx *fx_open(void)
     f->s = store_open(f->path, STORE_CREATE, &e);
     if (!f->s) fail_msg("%s", e.msg);
     fx_ok(store_act_as_system(f->s, "test", &e), &e);
-    fx_ok(division_add(f->s, COUNTY, "county", 0, "东平县", &e), &e);
-    fx_ok(division_add(f->s, TOWN, "town", 0, "城关镇", &e), &e);
-    fx_ok(division_add(f->s, VILLAGE, "community", 1, "幸福社区", &e), &e);
-    fx_ok(division_add(f->s, GRID1, "basic", 1, "第一网格", &e), &e);
-    fx_ok(division_add(f->s, GRID2, "basic", 1, "第二网格", &e), &e);
-    fx_ok(division_add(f->s, BUILDING1, "building", 1, "1号楼", &e), &e);
+    fx_ok(division_add(f->s, COUNTY, "county", 0, "东平县", NULL, &e), &e);
+    fx_ok(division_add(f->s, TOWN, "town", 0, "城关镇", NULL, &e), &e);
+    fx_ok(division_add(f->s, VILLAGE, "community", 1, "幸福社区", NULL, &e), &e);
+    fx_ok(division_add(f->s, GRID1, "basic", 1, "第一网格", NULL, &e), &e);
+    fx_ok(division_add(f->s, GRID2, "basic", 1, "第二网格", NULL, &e), &e);
+    fx_ok(division_add(f->s, BUILDING1, "building", 1, "1号楼", NULL, &e), &e);
     fx_user(f->s, "admin", ROLE_ADMIN, COUNTY);
     fx_user(f->s, "worker", ROLE_WORKER, GRID1);
     fx_user(f->s, "worker2", ROLE_WORKER, GRID2);

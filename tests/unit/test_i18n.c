@@ -57,7 +57,7 @@ static void make_messages(struct fx *f, wg_err out[3])
     snprintf(u.name, sizeof u.name, "newbie");
     u.role = ROLE_WORKER;
     snprintf(u.scope, sizeof u.scope, "%s", GRID1);
-    assert_true(user_add(f->s, &u, "secret", &out[2]) < 0);
+    assert_true(user_add(f->s, &u, "secret", NULL, &out[2]) < 0);
 }
 
 static void test_english_until_a_language_is_picked(void **state)

@@ -105,9 +105,9 @@ static void test_chinese_once_the_ui_picks_it(void **state)
     wg_err e[M_COUNT];
     make_messages(*state, e);
     assert_string_equal(e[M_SHORT].msg, "请至少输入身份证号或电话号码中的 4 位数字");
-    assert_non_null(strstr(e[M_NOTHING].msg, "“%_”中没有可搜索的内容"));
+    assert_non_null(strstr(e[M_NOTHING].msg, "「%_」中没有可搜索的内容"));
     assert_string_equal(e[M_SYSTEM].msg, "只有系统可以暂停搜索索引");
-    assert_string_equal(e[M_PLACE_KIND].msg, "未知的场所类别“castle”");
+    assert_string_equal(e[M_PLACE_KIND].msg, "未知的场所类别「castle」");
     assert_string_equal(e[M_RATING].msg, "评定应为 red（红榜）、black（黑榜）或 none（无）");
     assert_string_equal(e[M_NO_ORG].msg, "没有组织 999999");
     assert_non_null(strstr(e[M_EDITOR].msg, "不能添加组织"));

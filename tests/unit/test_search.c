@@ -93,7 +93,8 @@ static int64_t resident(store *s, int64_t hh, const char *name, char sex, const 
 static void division(store *s, const char *code, const char *kind, const char *name)
 {
     wg_err e = {{0}};
-    if (division_add(s, code, kind, 0, name, &e) < 0) fail_msg("division %s: %s", code, e.msg);
+    if (division_add(s, code, kind, 0, name, NULL, &e) < 0)
+        fail_msg("division %s: %s", code, e.msg);
 }
 
 static int setup(void **state)

@@ -59,7 +59,7 @@ static void test_every_write(void **state)
     const char *field;
     int64_t mark = fx_count(f->s, "audit");
 
-    fx_ok(division_add(f->s, GRID1 "002", "building", 1, "2号楼", &e), &e);
+    fx_ok(division_add(f->s, GRID1 "002", "building", 1, "2号楼", NULL, &e), &e);
     expect_one(f, &mark, "admin", "add", "division", 0, "\"2号楼\"", NULL);
     fx_ok(division_rename(f->s, GRID1 "002", "二号楼", &e), &e);
     expect_one(f, &mark, "admin", "rename", "division", 0, "\"name\":\"二号楼\"", "2号楼");
@@ -112,7 +112,7 @@ static void test_every_write(void **state)
     fx_ok(household_move(f->s, f->hh1, GRID1, &e), &e);
     expect_one(f, &mark, "admin", "move", "household", f->hh1, GRID1, BUILDING1);
 
-    int64_t t = tag_add(f->s, "hazard_family", "重点家庭", &e);
+    int64_t t = tag_add(f->s, "hazard_family", "重点家庭", NULL, &e);
     fx_ok((int)t, &e);
     expect_one(f, &mark, "admin", "add", "tag", t, "重点家庭", NULL);
     fx_ok(tag_rename(f->s, t, "关注家庭", &e), &e);
@@ -152,7 +152,7 @@ static void test_every_write(void **state)
     fx_ok(organisation_update(f->s, &o, &field, &e), &e);
     expect_one(f, &mark, "admin", "update", "organisation", oid, "red", NULL);
 
-    int64_t dep = department_add(f->s, "police", "城关派出所", "police", NULL, &e);
+    int64_t dep = department_add(f->s, "police", "城关派出所", "police", NULL, NULL, &e);
     fx_ok((int)dep, &e);
     expect_one(f, &mark, "admin", "add", "department", dep, "城关派出所", NULL);
     fx_ok(department_rename(f->s, dep, "城关镇派出所", &e), &e);
@@ -206,9 +206,9 @@ static void test_failed_writes(void **state)
     wg_err e;
     const char *field;
     int64_t mark = fx_count(f->s, "audit");
-    assert_int_equal(division_add(f->s, GRID1 "001", "building", 1, "重复", &e), -1);
-    assert_int_equal(division_add(f->s, "370924001", "town", 0, "别县的镇", &e), -1);
-    assert_int_equal(division_add(f->s, GRID1 "003", "school", 1, "类型不对", &e), -1);
+    assert_int_equal(division_add(f->s, GRID1 "001", "building", 1, "重复", NULL, &e), -1);
+    assert_int_equal(division_add(f->s, "370924001", "town", 0, "别县的镇", NULL, &e), -1);
+    assert_int_equal(division_add(f->s, GRID1 "003", "school", 1, "类型不对", NULL, &e), -1);
     assert_non_null(strstr(e.msg, "kind"));
     struct resident_rec r;
     memset(&r, 0, sizeof r);

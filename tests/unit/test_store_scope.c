@@ -134,7 +134,7 @@ static void test_writes(void **state)
     snprintf(p.name, sizeof p.name, "小卖部");
     assert_true(place_add(f->s, &p, &field, &e) < 0);
     /* structure is the administrators' */
-    assert_int_equal(division_add(f->s, GRID1 "002", "building", 1, "2号楼", &e), -1);
+    assert_int_equal(division_add(f->s, GRID1 "002", "building", 1, "2号楼", NULL, &e), -1);
     assert_int_equal(division_rename(f->s, GRID1, "改名", &e), -1);
 
     /* an ID number registered in grid 2 is reported without its details */

@@ -26,7 +26,7 @@ static int setup(void **state)
     snprintf(u.display_name, sizeof u.display_name, "李四");
     u.role = ROLE_LEADER;
     snprintf(u.scope, sizeof u.scope, GRID1);
-    fx_ok(user_add(f->s, &u, "secret1", &e), &e);
+    fx_ok(user_add(f->s, &u, "secret1", NULL, &e), &e);
     *state = f;
     return 0;
 }
@@ -59,21 +59,21 @@ static void test_add_and_get(void **state)
     u.role = ROLE_WORKER;
     snprintf(u.scope, sizeof u.scope, GRID1);
     snprintf(u.name, sizeof u.name, "Bad Name");
-    assert_int_equal(user_add(f->s, &u, NULL, &e), -1);
+    assert_int_equal(user_add(f->s, &u, NULL, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "lower-case"));
     snprintf(u.name, sizeof u.name, "li.si");
-    assert_int_equal(user_add(f->s, &u, NULL, &e), -1);
+    assert_int_equal(user_add(f->s, &u, NULL, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "already"));
     snprintf(u.name, sizeof u.name, "wang");
     snprintf(u.scope, sizeof u.scope, "370923009");
-    assert_int_equal(user_add(f->s, &u, NULL, &e), -1);
+    assert_int_equal(user_add(f->s, &u, NULL, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "no such division"));
     snprintf(u.scope, sizeof u.scope, GRID1);
     u.role = ROLE_HANDLER;
-    assert_int_equal(user_add(f->s, &u, NULL, &e), -1);
+    assert_int_equal(user_add(f->s, &u, NULL, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "department"));
     u.role = ROLE_WORKER;
-    assert_int_equal(user_add(f->s, &u, "abc", &e), -1);
+    assert_int_equal(user_add(f->s, &u, "abc", NULL, &e), -1);
     assert_non_null(strstr(e.msg, "too short"));
 
     /* a worker sees only themselves and may not add users */
@@ -82,7 +82,7 @@ static void test_add_and_get(void **state)
     assert_int_equal(user_list(f->s, list, 8, &e), 1);
     assert_string_equal(list[0].name, "worker");
     assert_int_equal(user_get(f->s, "li.si", &u, &e), -1);
-    assert_int_equal(user_add(f->s, &u, NULL, &e), -1);
+    assert_int_equal(user_add(f->s, &u, NULL, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "administrator"));
     fx_as(f, "admin");
     assert_int_equal(user_list(f->s, list, 8, &e), 4);
