@@ -17,14 +17,10 @@
     "default_days, 'default_department_id', default_department_id, 'retired', retired) "           \
     "FROM case_kind WHERE id = ?1"
 
+static const struct change_table ck_tbl = {"case_kind", CK_SNAP, "code"};
+
 static const char *const categories[] = {"dispute",     "hazard",   "demand", "security",
                                          "environment", "petition", NULL};
-
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
 
 static void read_row(sqlite3_stmt *st, struct casekind_rec *k)
 {
@@ -80,17 +76,18 @@ int casekind_find(store *s, const char *code, struct casekind_rec *out, wg_err *
 
 static int check(store *s, const struct casekind_rec *k, int *days, const char **field, wg_err *e)
 {
-    if (change_empty(k->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
+    if (change_empty(k->name))
+        return wg_err_set(e, _("the name is empty")), change_bad(field, "name");
     int ok = 0;
     for (const char *const *c = categories; *c; c++) ok |= strcmp(*c, k->category) == 0;
     if (!ok)
         return wg_err_set(e, _("category must be dispute, hazard, demand, security, environment "
                                "or petition")),
-               bad(field, "category");
+               change_bad(field, "category");
     *days = k->default_days ? k->default_days : 7;
     if (*days < 1 || *days > 365)
         return wg_err_set(e, _("the default deadline is 1 to 365 days, not %d"), *days),
-               bad(field, "default_days");
+               change_bad(field, "default_days");
     if (k->default_department_id) {
         sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM department WHERE id = ?1", e);
         if (!st) return -1;
@@ -99,7 +96,7 @@ static int check(store *s, const struct casekind_rec *k, int *days, const char *
         sqlite3_reset(st);
         if (!found)
             return wg_err_set(e, _("no department %lld"), (long long)k->default_department_id),
-                   bad(field, "default_department_id");
+                   change_bad(field, "default_department_id");
     }
     return 0;
 }
@@ -108,10 +105,12 @@ int64_t casekind_add(store *s, const struct casekind_rec *k, const char **field,
 {
     if (field) *field = NULL;
     if (change_require_admin(s, _("add case kinds"), e) < 0) return -1;
-    if (change_empty(k->code)) return wg_err_set(e, _("the code is empty")), bad(field, "code");
+    if (change_empty(k->code))
+        return wg_err_set(e, _("the code is empty")), change_bad(field, "code");
     struct casekind_rec cur;
     if (casekind_find(s, k->code, &cur, NULL) == 0)
-        return wg_err_set(e, _("there is already a case kind %s"), k->code), bad(field, "code");
+        return wg_err_set(e, _("there is already a case kind %s"), k->code),
+               change_bad(field, "code");
     int days;
     if (check(s, k, &days, field, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
@@ -125,24 +124,14 @@ int64_t casekind_add(store *s, const struct casekind_rec *k, const char **field,
     sqlite3_bind_text(st, 3, k->category, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 4, days);
     if (k->default_department_id) sqlite3_bind_int64(st, 5, k->default_department_id);
-    if (change_step(s, st, _("adding the case kind"), e) < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, CK_SNAP, id, NULL, e);
-    int r = after ? store_audit(s, "add", "case_kind", id, NULL, after, e) : -1;
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return id;
+    return change_insert(s, &ck_tbl, st, _("adding the case kind"), e);
 }
 
 static int ck_change(store *s, int64_t id, const char *action, sqlite3_stmt *st, wg_err *e)
 {
-    char *before = change_snapshot(s, CK_SNAP, id, NULL, e);
-    int r = before ? change_step(s, st, _("saving the case kind"), e) : -1;
-    char *after = r < 0 ? NULL : change_snapshot(s, CK_SNAP, id, NULL, e);
-    r = after ? change_audit(s, action, "case_kind", id, before, after, "code", e) : -1;
-    free(before);
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    if (change_updated(s, &ck_tbl, id, action, st, _("saving the case kind"), NULL, NULL, e) < 0 ||
+        store_commit(s, e) < 0)
+        return change_fail(s);
     return 0;
 }
 

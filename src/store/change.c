@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/division.h"
 #include "store/store_internal.h"
 #include "util/gettext.h"
 
@@ -203,4 +204,68 @@ int change_valid_date(const char *d)
 int change_empty(const char *s)
 {
     return !s || !*s;
+}
+
+int64_t change_insert(store *s, const struct change_table *t, sqlite3_stmt *st, const char *what,
+                      wg_err *e)
+{
+    if (change_step(s, st, what, e) < 0) return change_fail(s);
+    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
+    return change_added(s, t, id, e) < 0 ? -1 : id;
+}
+
+int change_added(store *s, const struct change_table *t, int64_t id, wg_err *e)
+{
+    char *after = change_snapshot(s, t->snap, id, NULL, e);
+    int r = after ? store_audit(s, "add", t->name, id, NULL, after, e) : -1;
+    free(after);
+    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    return 0;
+}
+
+int change_updated(store *s, const struct change_table *t, int64_t id, const char *action,
+                   sqlite3_stmt *st, const char *what, const char *key, const char *value,
+                   wg_err *e)
+{
+    char *before = change_snapshot(s, t->snap, id, NULL, e);
+    if (!before) return -1;
+    int r = change_step(s, st, what, e);
+    char *after = r < 0 ? NULL : change_snapshot(s, t->snap, id, NULL, e);
+    if (after && key && value && *value) {
+        char *a2 = change_json_set(s, after, key, value, e);
+        free(after);
+        after = a2;
+    }
+    r = after ? change_audit(s, action, t->name, id, before, after, t->keep, e) : -1;
+    free(before);
+    free(after);
+    return r < 0 ? -1 : 0;
+}
+
+int change_check_division(store *s, const char *code, const char **field, wg_err *e)
+{
+    if (division_level(code) < 0)
+        return wg_err_set(e, _("'%s' is not a division code"), code),
+               change_bad(field, "division_code");
+    if (store_require_scope(s, code, e) < 0) return change_bad(field, "division_code");
+    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+    if (!found) return wg_err_set(e, _("no division %s"), code), change_bad(field, "division_code");
+    return 0;
+}
+
+int change_bad(const char **field, const char *name)
+{
+    if (field) *field = name;
+    return -1;
+}
+
+int change_in_list(const char *const *l, const char *v)
+{
+    for (; *l; l++)
+        if (v && strcmp(*l, v) == 0) return 1;
+    return 0;
 }

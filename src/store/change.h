@@ -34,6 +34,40 @@ int change_history(store *s, int64_t resident, int64_t household, int64_t from_h
 int change_household(store *s, int64_t id, char division[19], char status[12], int64_t *head,
                      wg_err *e);
 
+/* What the audit trail needs of one table: its name in audit rows, the
+ * json_object snapshot query of a row (?1 = id) and the key kept on both
+ * sides of an update row (NULL: none). */
+struct change_table {
+    const char *name;
+    const char *snap;
+    const char *keep;
+};
+
+/* Step st (an INSERT, in the caller's transaction), then change_added for the
+ * new row. Its id, or -1 rolled back (e set). */
+int64_t change_insert(store *s, const struct change_table *t, sqlite3_stmt *st, const char *what,
+                      wg_err *e);
+
+/* Audit row id as added, then commit. 0, or -1 rolled back (e set). */
+int change_added(store *s, const struct change_table *t, int64_t id, wg_err *e);
+
+/* Step st (an UPDATE of row id, in the caller's transaction) and audit it as
+ * action with the row before and after; when key and value (non-empty) are
+ * given, the after side carries value under key. Commits nothing. 0 or -1. */
+int change_updated(store *s, const struct change_table *t, int64_t id, const char *action,
+                   sqlite3_stmt *st, const char *what, const char *key, const char *value,
+                   wg_err *e);
+
+/* A division-scoped row's division: a real code, in the actor's scope and in
+ * the division table. 0, or -1 with e and *field (when given) set. */
+int change_check_division(store *s, const char *code, const char **field, wg_err *e);
+
+/* Name the culprit field for the caller's form (when field is given); -1. */
+int change_bad(const char **field, const char *name);
+
+/* 1 if v is one of the NULL-terminated list l. */
+int change_in_list(const char *const *l, const char *v);
+
 /* Step a write statement to completion (and reset it). Constraint failures
  * become sentences ("that code is already in use", ...) prefixed with what. */
 int change_step(store *s, sqlite3_stmt *st, const char *what, wg_err *e);

@@ -15,6 +15,8 @@
     "SELECT json_object('template_id', template_id, 'ord', ord, 'kind', kind, 'text', text) "      \
     "FROM checklist_item WHERE id = ?1"
 
+static const struct change_table item_tbl = {"checklist_item", ITEM_SNAP, "template_id"};
+
 /* Empty or only spaces: a question nobody can read. */
 static int blank(const char *t)
 {
@@ -22,12 +24,6 @@ static int blank(const char *t)
     for (; *t; t++)
         if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r') return 0;
     return 1;
-}
-
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
 }
 
 static void read_tpl(sqlite3_stmt *st, struct checklist_rec *t)
@@ -121,12 +117,13 @@ static int item_get(store *s, int64_t id, struct checklist_item_rec *out, wg_err
 static int valid_code(store *s, const char *c, const char **field, wg_err *e)
 {
     if (change_empty(c) || strlen(c) > 31)
-        return wg_err_set(e, _("a template code has 1 to 31 characters")), bad(field, "code");
+        return wg_err_set(e, _("a template code has 1 to 31 characters")),
+               change_bad(field, "code");
     for (const char *p = c; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
             return wg_err_set(e, _("template code '%s': use lower-case letters, digits and '_'"),
                               c),
-                   bad(field, "code");
+                   change_bad(field, "code");
     sqlite3_stmt *st = store_stmt(s, "SELECT name FROM checklist_template WHERE code = ?1", e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, c, -1, SQLITE_TRANSIENT);
@@ -136,14 +133,14 @@ static int valid_code(store *s, const char *c, const char **field, wg_err *e)
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return wg_err_set(e, _("template code '%s' is already used by %s"), c, other),
-               bad(field, "code");
+               change_bad(field, "code");
     return 0;
 }
 
 static int valid_name(const char *n, const char **field, wg_err *e)
 {
-    if (blank(n)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
-    if (strlen(n) > 63) return wg_err_set(e, _("the name is too long")), bad(field, "name");
+    if (blank(n)) return wg_err_set(e, _("the name is empty")), change_bad(field, "name");
+    if (strlen(n) > 63) return wg_err_set(e, _("the name is too long")), change_bad(field, "name");
     return 0;
 }
 
@@ -152,10 +149,10 @@ static int valid_item(const char *kind, const char *text, const char **field, wg
     if (!kind || (strcmp(kind, "check") != 0 && strcmp(kind, "ask") != 0))
         return wg_err_set(e, _("an item is a check or a question ('check' or 'ask'), not '%s'"),
                           kind ? kind : ""),
-               bad(field, "kind");
-    if (blank(text)) return wg_err_set(e, _("the item's text is empty")), bad(field, "text");
+               change_bad(field, "kind");
+    if (blank(text)) return wg_err_set(e, _("the item's text is empty")), change_bad(field, "text");
     if (strlen(text) > 255)
-        return wg_err_set(e, _("the item's text is too long")), bad(field, "text");
+        return wg_err_set(e, _("the item's text is too long")), change_bad(field, "text");
     return 0;
 }
 
@@ -282,13 +279,7 @@ int64_t checklist_item_add(store *s, int64_t template_id, const char *kind, cons
     sqlite3_bind_int64(st, 1, template_id);
     sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, _("adding the item"), e) < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, ITEM_SNAP, id, NULL, e);
-    int r = after ? store_audit(s, "add", "checklist_item", id, NULL, after, e) : -1;
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return id;
+    return change_insert(s, &item_tbl, st, _("adding the item"), e);
 }
 
 /* Set an item's ord/kind/text (?1 = id) inside the caller's transaction. */

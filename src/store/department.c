@@ -14,6 +14,8 @@
     "SELECT json_object('code', code, 'name', name, 'kind', kind, 'phone', phone, "                \
     "'retired', retired) FROM department WHERE id = ?1"
 
+static const struct change_table dept_tbl = {"department", DEPT_SNAP, "code"};
+
 static const char *const kinds[] = {
     "police", "judicial",    "civil", "housing", "urban", "emergency", "hr",    "market", "health",
     "fire",   "environment", "water", "power",   "gas",   "heating",   "other", NULL};
@@ -69,31 +71,27 @@ int department_find(store *s, const char *code, struct department_rec *out, wg_e
                   out, e);
 }
 
-/* -1 after naming the culprit field for the caller's form. */
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
-
 int64_t department_add(store *s, const char *code, const char *name, const char *kind,
                        const char *phone, const char **field, wg_err *e)
 {
     if (field) *field = NULL;
     if (change_require_admin(s, _("add departments"), e) < 0) return -1;
     if (change_empty(code) || strlen(code) > 31)
-        return wg_err_set(e, _("a department code has 1 to 31 characters")), bad(field, "code");
-    if (change_empty(name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
+        return wg_err_set(e, _("a department code has 1 to 31 characters")),
+               change_bad(field, "code");
+    if (change_empty(name)) return wg_err_set(e, _("the name is empty")), change_bad(field, "name");
     if (change_empty(kind)) kind = "other";
     int ok = 0;
     for (const char *const *k = kinds; *k; k++) ok |= strcmp(*k, kind) == 0;
-    if (!ok) return wg_err_set(e, _("unknown kind of department '%s'"), kind), bad(field, "kind");
+    if (!ok)
+        return wg_err_set(e, _("unknown kind of department '%s'"), kind), change_bad(field, "kind");
     char ph[32] = "";
     if (!change_empty(phone) && phone_parse(phone, ph, sizeof ph, e) < 0)
-        return bad(field, "phone");
+        return change_bad(field, "phone");
     struct department_rec d;
     if (department_find(s, code, &d, NULL) == 0)
-        return wg_err_set(e, _("there is already a department %s"), code), bad(field, "code");
+        return wg_err_set(e, _("there is already a department %s"), code),
+               change_bad(field, "code");
     if (store_begin(s, e) < 0) return -1;
     sqlite3_stmt *st = store_stmt(
         s, "INSERT INTO department (code, name, kind, phone) VALUES (?1, ?2, ?3, ?4)", e);
@@ -102,13 +100,7 @@ int64_t department_add(store *s, const char *code, const char *name, const char 
     sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, ph);
-    if (change_step(s, st, _("adding the department"), e) < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, DEPT_SNAP, id, NULL, e);
-    int r = after ? store_audit(s, "add", "department", id, NULL, after, e) : -1;
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return id;
+    return change_insert(s, &dept_tbl, st, _("adding the department"), e);
 }
 
 static int dept_change(store *s, int64_t id, const char *action, const char *sql, const char *text,
@@ -118,22 +110,17 @@ static int dept_change(store *s, int64_t id, const char *action, const char *sql
     struct department_rec d;
     if (department_get(s, id, &d, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
-    char *before = change_snapshot(s, DEPT_SNAP, id, NULL, e);
-    sqlite3_stmt *st = before ? store_stmt(s, sql, e) : NULL;
-    int r = -1;
-    if (st) {
-        sqlite3_bind_int64(st, 1, id);
-        if (text)
-            sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_int(st, 2, num);
-        r = change_step(s, st, _("changing the department"), e);
-    }
-    char *after = r < 0 ? NULL : change_snapshot(s, DEPT_SNAP, id, NULL, e);
-    r = after ? change_audit(s, action, "department", id, before, after, "code", e) : -1;
-    free(before);
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    sqlite3_stmt *st = store_stmt(s, sql, e);
+    if (!st) return change_fail(s);
+    sqlite3_bind_int64(st, 1, id);
+    if (text)
+        sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_int(st, 2, num);
+    const char *what = _("changing the department");
+    if (change_updated(s, &dept_tbl, id, action, st, what, NULL, NULL, e) < 0 ||
+        store_commit(s, e) < 0)
+        return change_fail(s);
     return 0;
 }
 

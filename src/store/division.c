@@ -187,51 +187,45 @@ static int clean_name(const char *name, wg_err *e)
     return 0;
 }
 
-/* -1 after naming the culprit field for the caller's form. */
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
-
 int division_add(store *s, const char *code, const char *kind, int urban, const char *name,
                  const char **field, wg_err *e)
 {
     const struct store_actor *a = store_actor(s);
     if (field) *field = NULL;
     if (change_require_admin(s, _("add divisions"), e) < 0) return -1;
-    if (division_check(code, NULL, e) < 0) return bad(field, "code");
+    if (division_check(code, NULL, e) < 0) return change_bad(field, "code");
     enum division_level level = (enum division_level)division_level(code);
-    if (kind_fits(level, kind, e) < 0) return bad(field, "kind");
-    if (clean_name(name, e) < 0) return bad(field, "name");
+    if (kind_fits(level, kind, e) < 0) return change_bad(field, "kind");
+    if (clean_name(name, e) < 0) return change_bad(field, "name");
     if (urban != 0 && urban != 1)
-        return wg_err_set(e, _("urban must be 0 or 1")), bad(field, "urban");
+        return wg_err_set(e, _("urban must be 0 or 1")), change_bad(field, "urban");
     char county[19];
     int first_county = 0;
     if (level == DIV_COUNTY) {
         if (store_county_code(s, county) == 0)
             return wg_err_set(e, _("this database already holds county %s"), county),
-                   bad(field, "code");
+                   change_bad(field, "code");
         if (a->user_id != 0)
             return wg_err_set(e, _("only the system creates the county (wangge init)")),
-                   bad(field, "code");
+                   change_bad(field, "code");
         first_county = 1;
     } else {
         char parent[19];
         division_parent(code, parent);
-        if (division_check(code, parent, e) < 0) return bad(field, "code");
-        if (store_require_scope(s, code, e) < 0) return bad(field, "code");
+        if (division_check(code, parent, e) < 0) return change_bad(field, "code");
+        if (store_require_scope(s, code, e) < 0) return change_bad(field, "code");
         int ps = div_state(s, parent, e);
         if (ps < 0) return -1;
         if (ps == 0)
             return wg_err_set(e, _("parent division %s does not exist"), parent),
-                   bad(field, "code");
+                   change_bad(field, "code");
         if (ps == 2)
-            return wg_err_set(e, _("parent division %s is retired"), parent), bad(field, "code");
+            return wg_err_set(e, _("parent division %s is retired"), parent),
+                   change_bad(field, "code");
     }
     int st0 = div_state(s, code, e);
     if (st0 < 0) return -1;
-    if (st0) return wg_err_set(e, _("division %s already exists"), code), bad(field, "code");
+    if (st0) return wg_err_set(e, _("division %s already exists"), code), change_bad(field, "code");
 
     if (store_begin(s, e) < 0) return -1;
     static const char *sql = "INSERT INTO division (code, parent_code, level, kind, urban, name) "

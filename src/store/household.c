@@ -26,6 +26,8 @@
     "'head_id', head_id, 'integrity_points', integrity_points, 'phone', phone, 'note', note, "     \
     "'status', status) FROM household WHERE id = ?1"
 
+static const struct change_table hh_tbl = {"household", HH_SNAP, NULL};
+
 static void read_row(sqlite3_stmt *st, struct household_rec *h)
 {
     memset(h, 0, sizeof *h);
@@ -118,26 +120,21 @@ int household_unmask(store *s, int64_t id, char *phone, size_t size, wg_err *e)
     return 0;
 }
 
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
-
 /* Validate the editable fields; the normalised phone goes to phone_out ("" if
  * none, or the stored one when the input is the masked value). */
 static int check_fields(const struct household_rec *h, char *phone_out, size_t size,
                         const char **field, wg_err *e)
 {
     if (change_empty(h->address))
-        return wg_err_set(e, _("the address is empty")), bad(field, "address");
+        return wg_err_set(e, _("the address is empty")), change_bad(field, "address");
     if (h->integrity_points < 0 || h->integrity_points > 1000)
         return wg_err_set(e, _("integrity points must be between 0 and 1000, not %d"),
                           h->integrity_points),
-               bad(field, "integrity_points");
+               change_bad(field, "integrity_points");
     if (strchr(h->phone, '*')) return 1; /* unchanged */
     phone_out[0] = '\0';
-    if (h->phone[0] && phone_parse(h->phone, phone_out, size, e) < 0) return bad(field, "phone");
+    if (h->phone[0] && phone_parse(h->phone, phone_out, size, e) < 0)
+        return change_bad(field, "phone");
     return 0;
 }
 
@@ -149,18 +146,19 @@ int64_t household_add(store *s, const struct household_rec *h, const char **fiel
     if (l != DIV_GRID && l != DIV_BUILDING)
         return wg_err_set(e, _("a household lives in a grid or a building, not in '%s'"),
                           h->division_code),
-               bad(field, "division_code");
-    if (store_require_scope(s, h->division_code, e) < 0) return bad(field, "division_code");
+               change_bad(field, "division_code");
+    if (store_require_scope(s, h->division_code, e) < 0) return change_bad(field, "division_code");
     sqlite3_stmt *st = store_stmt(s, "SELECT retired_at IS NULL FROM division WHERE code = ?1", e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, h->division_code, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st), active = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
-        return wg_err_set(e, _("no division %s"), h->division_code), bad(field, "division_code");
+        return wg_err_set(e, _("no division %s"), h->division_code),
+               change_bad(field, "division_code");
     if (!active)
         return wg_err_set(e, _("division %s is retired"), h->division_code),
-               bad(field, "division_code");
+               change_bad(field, "division_code");
     struct household_rec c = *h;
     if (c.integrity_points == 0) c.integrity_points = 100;
     char phone[32];
@@ -179,32 +177,7 @@ int64_t household_add(store *s, const struct household_rec *h, const char **fiel
     sqlite3_bind_int(st, 4, c.integrity_points);
     store_bind_text_or_null(st, 5, phone);
     store_bind_text_or_null(st, 6, c.note);
-    if (change_step(s, st, _("adding the household"), e) < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, HH_SNAP, id, NULL, e);
-    int r = after ? store_audit(s, "add", "household", id, NULL, after, e) : -1;
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return id;
-}
-
-/* Run one prepared update with ?1 = id, then audit before/after. */
-static int audited(store *s, int64_t id, const char *action, sqlite3_stmt *st, const char *what,
-                   const char *reason_key, const char *reason, wg_err *e)
-{
-    char *before = change_snapshot(s, HH_SNAP, id, NULL, e);
-    if (!before) return -1;
-    int r = change_step(s, st, what, e);
-    char *after = r < 0 ? NULL : change_snapshot(s, HH_SNAP, id, NULL, e);
-    if (after && reason_key && reason) {
-        char *a2 = change_json_set(s, after, reason_key, reason, e);
-        free(after);
-        after = a2;
-    }
-    r = after ? change_audit(s, action, "household", id, before, after, NULL, e) : -1;
-    free(before);
-    free(after);
-    return r < 0 ? -1 : 0;
+    return change_insert(s, &hh_tbl, st, _("adding the household"), e);
 }
 
 int household_update(store *s, const struct household_rec *h, const char *reason,
@@ -230,7 +203,7 @@ int household_update(store *s, const struct household_rec *h, const char *reason
         store_rollback(s);
         wg_err_set(e, _("say why the integrity points change (%d to %d)"), old_points,
                    h->integrity_points);
-        return bad(field, "integrity_points");
+        return change_bad(field, "integrity_points");
     }
     st = store_stmt(s,
                     "UPDATE household SET number = ?2, address = ?3, integrity_points = ?4, "
@@ -245,8 +218,8 @@ int household_update(store *s, const struct household_rec *h, const char *reason
     store_bind_text_or_null(st, 5, phone);
     store_bind_text_or_null(st, 6, h->note);
     sqlite3_bind_int(st, 7, keep_phone == 1);
-    if (audited(s, h->id, "update", st, _("saving the household"), "reason",
-                old_points != h->integrity_points ? reason : NULL, e) < 0 ||
+    if (change_updated(s, &hh_tbl, h->id, "update", st, _("saving the household"), "reason",
+                       old_points != h->integrity_points ? reason : NULL, e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
@@ -285,7 +258,8 @@ int household_set_head(store *s, int64_t household, int64_t resident, wg_err *e)
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, household);
     sqlite3_bind_int64(st, 2, resident);
-    if (audited(s, household, "set_head", st, _("setting the head"), NULL, NULL, e) < 0 ||
+    if (change_updated(s, &hh_tbl, household, "set_head", st, _("setting the head"), NULL, NULL,
+                       e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
@@ -317,7 +291,8 @@ int household_dissolve(store *s, int64_t id, const char *note, wg_err *e)
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, id);
     store_bind_text_or_null(st, 2, note);
-    if (audited(s, id, "dissolve", st, _("dissolving the household"), NULL, NULL, e) < 0 ||
+    if (change_updated(s, &hh_tbl, id, "dissolve", st, _("dissolving the household"), NULL, NULL,
+                       e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
@@ -369,7 +344,7 @@ int household_move(store *s, int64_t id, const char *division, wg_err *e)
     if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, division, -1, SQLITE_TRANSIENT);
-    if (audited(s, id, "move", st, _("moving the household"), NULL, NULL, e) < 0 ||
+    if (change_updated(s, &hh_tbl, id, "move", st, _("moving the household"), NULL, NULL, e) < 0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;

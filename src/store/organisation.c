@@ -4,13 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/division.h"
 #include "domain/phone.h"
 #include "domain/role.h"
 #include "store/change.h"
 #include "store/store_internal.h"
 #include "util/gettext.h"
-#include "util/xalloc.h"
 
 #define ORG_COLS                                                                                   \
     "id, division_code, kind, name, coalesce(contact, ''), coalesce(phone, ''), "                  \
@@ -21,22 +19,11 @@
     "'contact', contact, 'phone', phone, 'rating', rating, 'note', note) "                         \
     "FROM organisation WHERE id = ?1"
 
+static const struct change_table org_tbl = {"organisation", ORG_SNAP, NULL};
+
 static const char *const kinds[] = {"property",   "social", "party_branch",
                                     "enterprise", "other",  NULL};
 static const char *const ratings[] = {"red", "black", "none", NULL};
-
-static int in_list(const char *const *l, const char *v)
-{
-    for (; *l; l++)
-        if (v && strcmp(*l, v) == 0) return 1;
-    return 0;
-}
-
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
 
 static void read_row(sqlite3_stmt *st, struct organisation_rec *p)
 {
@@ -51,31 +38,15 @@ static void read_row(sqlite3_stmt *st, struct organisation_rec *p)
     store_col_copy(st, 7, p->note, sizeof p->note);
 }
 
-/* The text filter as a LIKE pattern: %text%, with the wildcards it holds
- * taken literally (caller frees); NULL for no text filter. */
-static char *like_pattern(const char *text)
-{
-    if (!text || !*text) return NULL;
-    char *p = xmalloc(strlen(text) * 2 + 3), *o = p;
-    *o++ = '%';
-    for (; *text; text++) {
-        if (*text == '%' || *text == '_' || *text == '\\') *o++ = '\\';
-        *o++ = *text;
-    }
-    *o++ = '%';
-    *o = '\0';
-    return p;
-}
-
 /* Bind the filters of organisation_list_filtered / organisation_count_filtered: ?1 the
  * area, ?4 the kind (NULL: any), ?5 the LIKE pattern and ?6 the text for the
  * phone (NULL: no text filter). 0, or -1 with *e for an unknown kind. */
 static int bind_filter(sqlite3_stmt *st, const char *division, const char *kind, const char *text,
                        char **pattern, wg_err *e)
 {
-    if (kind && *kind && !in_list(kinds, kind))
+    if (kind && *kind && !change_in_list(kinds, kind))
         return wg_err_set(e, _("unknown kind of organisation '%s'"), kind);
-    *pattern = like_pattern(text);
+    *pattern = store_like_pattern(text);
     sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, kind);
     store_bind_text_or_null(st, 5, *pattern);
@@ -173,24 +144,16 @@ int organisation_get(store *s, int64_t id, struct organisation_rec *out, wg_err 
 static int check(store *s, const struct organisation_rec *p, char phone[32], const char **field,
                  wg_err *e)
 {
-    if (division_level(p->division_code) < 0)
-        return wg_err_set(e, _("'%s' is not a division code"), p->division_code),
-               bad(field, "division_code");
-    if (store_require_scope(s, p->division_code, e) < 0) return bad(field, "division_code");
-    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, p->division_code, -1, SQLITE_TRANSIENT);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_reset(st);
-    if (!found)
-        return wg_err_set(e, _("no division %s"), p->division_code), bad(field, "division_code");
-    if (!in_list(kinds, p->kind))
-        return wg_err_set(e, _("unknown kind of organisation '%s'"), p->kind), bad(field, "kind");
-    if (change_empty(p->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
-    if (p->rating[0] && !in_list(ratings, p->rating))
-        return wg_err_set(e, _("rating must be red, black or none")), bad(field, "rating");
+    if (change_check_division(s, p->division_code, field, e) < 0) return -1;
+    if (!change_in_list(kinds, p->kind))
+        return wg_err_set(e, _("unknown kind of organisation '%s'"), p->kind),
+               change_bad(field, "kind");
+    if (change_empty(p->name))
+        return wg_err_set(e, _("the name is empty")), change_bad(field, "name");
+    if (p->rating[0] && !change_in_list(ratings, p->rating))
+        return wg_err_set(e, _("rating must be red, black or none")), change_bad(field, "rating");
     phone[0] = '\0';
-    if (p->phone[0] && phone_parse(p->phone, phone, 32, e) < 0) return bad(field, "phone");
+    if (p->phone[0] && phone_parse(p->phone, phone, 32, e) < 0) return change_bad(field, "phone");
     return 0;
 }
 
@@ -213,13 +176,7 @@ int64_t organisation_add(store *s, const struct organisation_rec *p, const char 
     store_bind_text_or_null(st, 5, phone);
     store_bind_text_or_null(st, 6, p->rating);
     store_bind_text_or_null(st, 7, p->note);
-    if (change_step(s, st, _("adding the organisation"), e) < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, ORG_SNAP, id, NULL, e);
-    int r = after ? store_audit(s, "add", "organisation", id, NULL, after, e) : -1;
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return id;
+    return change_insert(s, &org_tbl, st, _("adding the organisation"), e);
 }
 
 int organisation_update(store *s, const struct organisation_rec *p, const char **field, wg_err *e)
@@ -231,16 +188,12 @@ int organisation_update(store *s, const struct organisation_rec *p, const char *
     char phone[32];
     if (check(s, p, phone, field, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
-    char *before = change_snapshot(s, ORG_SNAP, p->id, NULL, e);
     sqlite3_stmt *st = store_stmt(s,
                                   "UPDATE organisation SET division_code = ?2, kind = ?3, name = "
                                   "?4, contact = ?5, phone = ?6, rating = ?7, note = ?8 "
                                   "WHERE id = ?1",
                                   e);
-    if (!st || !before) {
-        free(before);
-        return change_fail(s);
-    }
+    if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, p->id);
     sqlite3_bind_text(st, 2, p->division_code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, p->kind, -1, SQLITE_TRANSIENT);
@@ -249,11 +202,9 @@ int organisation_update(store *s, const struct organisation_rec *p, const char *
     store_bind_text_or_null(st, 6, phone);
     store_bind_text_or_null(st, 7, p->rating);
     store_bind_text_or_null(st, 8, p->note);
-    int r = change_step(s, st, _("saving the organisation"), e);
-    char *after = r < 0 ? NULL : change_snapshot(s, ORG_SNAP, p->id, NULL, e);
-    r = after ? change_audit(s, "update", "organisation", p->id, before, after, NULL, e) : -1;
-    free(before);
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    if (change_updated(s, &org_tbl, p->id, "update", st, _("saving the organisation"), NULL, NULL,
+                       e) < 0 ||
+        store_commit(s, e) < 0)
+        return change_fail(s);
     return 0;
 }

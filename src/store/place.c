@@ -4,13 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/division.h"
 #include "domain/phone.h"
 #include "domain/role.h"
 #include "store/change.h"
 #include "store/store_internal.h"
 #include "util/gettext.h"
-#include "util/xalloc.h"
 
 #define PLACE_COLS                                                                                 \
     "id, division_code, kind, name, coalesce(address, ''), coalesce(contact, ''), "                \
@@ -21,23 +19,12 @@
     "'address', address, 'contact', contact, 'phone', phone, 'status', status, 'note', note) "     \
     "FROM place WHERE id = ?1"
 
+static const struct change_table place_tbl = {"place", PLACE_SNAP, NULL};
+
 static const char *const kinds[] = {"building", "shop",   "school",     "clinic",
                                     "hospital", "market", "enterprise", "facility",
                                     "camera",   "other",  NULL};
 static const char *const statuses[] = {"normal", "hazard", "closed", NULL};
-
-static int in_list(const char *const *l, const char *v)
-{
-    for (; *l; l++)
-        if (v && strcmp(*l, v) == 0) return 1;
-    return 0;
-}
-
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
 
 static void read_row(sqlite3_stmt *st, struct place_rec *p)
 {
@@ -53,31 +40,15 @@ static void read_row(sqlite3_stmt *st, struct place_rec *p)
     store_col_copy(st, 8, p->note, sizeof p->note);
 }
 
-/* The text filter as a LIKE pattern: %text%, with the wildcards it holds
- * taken literally (caller frees); NULL for no text filter. */
-static char *like_pattern(const char *text)
-{
-    if (!text || !*text) return NULL;
-    char *p = xmalloc(strlen(text) * 2 + 3), *o = p;
-    *o++ = '%';
-    for (; *text; text++) {
-        if (*text == '%' || *text == '_' || *text == '\\') *o++ = '\\';
-        *o++ = *text;
-    }
-    *o++ = '%';
-    *o = '\0';
-    return p;
-}
-
 /* Bind the filters of place_list_filtered / place_count_filtered: ?1 the
  * area, ?4 the kind (NULL: any), ?5 the LIKE pattern and ?6 the text for the
  * phone (NULL: no text filter). 0, or -1 with *e for an unknown kind. */
 static int bind_filter(sqlite3_stmt *st, const char *division, const char *kind, const char *text,
                        char **pattern, wg_err *e)
 {
-    if (kind && *kind && !in_list(kinds, kind))
+    if (kind && *kind && !change_in_list(kinds, kind))
         return wg_err_set(e, _("unknown kind of place '%s'"), kind);
-    *pattern = like_pattern(text);
+    *pattern = store_like_pattern(text);
     sqlite3_bind_text(st, 1, division, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, kind);
     store_bind_text_or_null(st, 5, *pattern);
@@ -174,24 +145,16 @@ int place_get(store *s, int64_t id, struct place_rec *out, wg_err *e)
 
 static int check(store *s, const struct place_rec *p, char phone[32], const char **field, wg_err *e)
 {
-    if (division_level(p->division_code) < 0)
-        return wg_err_set(e, _("'%s' is not a division code"), p->division_code),
-               bad(field, "division_code");
-    if (store_require_scope(s, p->division_code, e) < 0) return bad(field, "division_code");
-    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, p->division_code, -1, SQLITE_TRANSIENT);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_reset(st);
-    if (!found)
-        return wg_err_set(e, _("no division %s"), p->division_code), bad(field, "division_code");
-    if (!in_list(kinds, p->kind))
-        return wg_err_set(e, _("unknown kind of place '%s'"), p->kind), bad(field, "kind");
-    if (change_empty(p->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
-    if (p->status[0] && !in_list(statuses, p->status))
-        return wg_err_set(e, _("status must be normal, hazard or closed")), bad(field, "status");
+    if (change_check_division(s, p->division_code, field, e) < 0) return -1;
+    if (!change_in_list(kinds, p->kind))
+        return wg_err_set(e, _("unknown kind of place '%s'"), p->kind), change_bad(field, "kind");
+    if (change_empty(p->name))
+        return wg_err_set(e, _("the name is empty")), change_bad(field, "name");
+    if (p->status[0] && !change_in_list(statuses, p->status))
+        return wg_err_set(e, _("status must be normal, hazard or closed")),
+               change_bad(field, "status");
     phone[0] = '\0';
-    if (p->phone[0] && phone_parse(p->phone, phone, 32, e) < 0) return bad(field, "phone");
+    if (p->phone[0] && phone_parse(p->phone, phone, 32, e) < 0) return change_bad(field, "phone");
     return 0;
 }
 
@@ -216,13 +179,7 @@ int64_t place_add(store *s, const struct place_rec *p, const char **field, wg_er
     store_bind_text_or_null(st, 6, phone);
     store_bind_text_or_null(st, 7, p->status);
     store_bind_text_or_null(st, 8, p->note);
-    if (change_step(s, st, _("adding the place"), e) < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, PLACE_SNAP, id, NULL, e);
-    int r = after ? store_audit(s, "add", "place", id, NULL, after, e) : -1;
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return id;
+    return change_insert(s, &place_tbl, st, _("adding the place"), e);
 }
 
 int place_update(store *s, const struct place_rec *p, const char **field, wg_err *e)
@@ -234,16 +191,12 @@ int place_update(store *s, const struct place_rec *p, const char **field, wg_err
     char phone[32];
     if (check(s, p, phone, field, e) < 0) return -1;
     if (store_begin(s, e) < 0) return -1;
-    char *before = change_snapshot(s, PLACE_SNAP, p->id, NULL, e);
     sqlite3_stmt *st = store_stmt(s,
                                   "UPDATE place SET division_code = ?2, kind = ?3, name = ?4, "
                                   "address = ?5, contact = ?6, phone = ?7, status = "
                                   "coalesce(?8, status), note = ?9 WHERE id = ?1",
                                   e);
-    if (!st || !before) {
-        free(before);
-        return change_fail(s);
-    }
+    if (!st) return change_fail(s);
     sqlite3_bind_int64(st, 1, p->id);
     sqlite3_bind_text(st, 2, p->division_code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, p->kind, -1, SQLITE_TRANSIENT);
@@ -253,11 +206,9 @@ int place_update(store *s, const struct place_rec *p, const char **field, wg_err
     store_bind_text_or_null(st, 7, phone);
     store_bind_text_or_null(st, 8, p->status);
     store_bind_text_or_null(st, 9, p->note);
-    int r = change_step(s, st, _("saving the place"), e);
-    char *after = r < 0 ? NULL : change_snapshot(s, PLACE_SNAP, p->id, NULL, e);
-    r = after ? change_audit(s, "update", "place", p->id, before, after, NULL, e) : -1;
-    free(before);
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    if (change_updated(s, &place_tbl, p->id, "update", st, _("saving the place"), NULL, NULL, e) <
+            0 ||
+        store_commit(s, e) < 0)
+        return change_fail(s);
     return 0;
 }

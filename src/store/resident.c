@@ -27,15 +27,11 @@
     "'status_date', status_date, 'status_note', status_note, 'note', note) "                       \
     "FROM resident WHERE id = ?1"
 
+static const struct change_table res_tbl = {"resident", RES_SNAP, NULL};
+
 static const char *const relations[] = {"head",       "spouse",      "child",   "parent",
                                         "grandchild", "grandparent", "sibling", "child_in_law",
                                         "other",      NULL};
-
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
 
 static void read_row(sqlite3_stmt *st, struct resident_rec *r)
 {
@@ -198,15 +194,16 @@ static int check_fields(store *s, const struct resident_rec *r, struct clean *c,
                         wg_err *e)
 {
     memset(c, 0, sizeof *c);
-    if (change_empty(r->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
+    if (change_empty(r->name))
+        return wg_err_set(e, _("the name is empty")), change_bad(field, "name");
     if (strlen(r->name) >= sizeof r->name)
-        return wg_err_set(e, _("the name is too long")), bad(field, "name");
+        return wg_err_set(e, _("the name is too long")), change_bad(field, "name");
     if (r->sex && r->sex != 'M' && r->sex != 'F')
-        return wg_err_set(e, _("sex must be M or F")), bad(field, "sex");
+        return wg_err_set(e, _("sex must be M or F")), change_bad(field, "sex");
     if (r->birth_date[0] && !change_valid_date(r->birth_date))
         return wg_err_set(e, _("birth date '%s' is not a real past date (YYYY-MM-DD)"),
                           r->birth_date),
-               bad(field, "birth_date");
+               change_bad(field, "birth_date");
     snprintf(c->birth, sizeof c->birth, "%s", r->birth_date);
     c->sex[0] = r->sex;
 
@@ -218,9 +215,9 @@ static int check_fields(store *s, const struct resident_rec *r, struct clean *c,
     }
     if (idin[0]) {
         struct idnum id;
-        if (idnum_parse(idin, NULL, &id, e) < 0) return bad(field, "id_number");
+        if (idnum_parse(idin, NULL, &id, e) < 0) return change_bad(field, "id_number");
         if (idnum_matches(&id, c->birth[0] ? c->birth : NULL, c->sex[0], e) < 0)
-            return bad(field, "id_number");
+            return change_bad(field, "id_number");
         memcpy(c->id_number, id.number, sizeof c->id_number);
         if (!c->birth[0]) memcpy(c->birth, id.birth, sizeof c->birth);
         if (!c->sex[0]) c->sex[0] = id.sex;
@@ -228,7 +225,7 @@ static int check_fields(store *s, const struct resident_rec *r, struct clean *c,
     }
     if (!c->sex[0])
         return wg_err_set(e, _("sex is required (M or F) when there is no ID number")),
-               bad(field, "sex");
+               change_bad(field, "sex");
 
     const char *phin = r->phone;
     char stored_phone[32];
@@ -237,14 +234,14 @@ static int check_fields(store *s, const struct resident_rec *r, struct clean *c,
         phin = stored_phone;
     }
     if (phin[0]) {
-        if (phone_parse(phin, c->phone, sizeof c->phone, e) < 0) return bad(field, "phone");
+        if (phone_parse(phin, c->phone, sizeof c->phone, e) < 0) return change_bad(field, "phone");
         reverse(c->phone, c->phone_rev, sizeof c->phone_rev);
     }
 
     const char *rel = r->relation[0] ? r->relation : "other";
     int ok = 0;
     for (const char *const *p = relations; *p; p++) ok |= strcmp(*p, rel) == 0;
-    if (!ok) return wg_err_set(e, _("unknown relation '%s'"), rel), bad(field, "relation");
+    if (!ok) return wg_err_set(e, _("unknown relation '%s'"), rel), change_bad(field, "relation");
     snprintf(c->relation, sizeof c->relation, "%s", rel);
     snprintf(c->ethnicity, sizeof c->ethnicity, "%s", r->ethnicity[0] ? r->ethnicity : "汉族");
     pinyin_name(r->name, c->pinyin, sizeof c->pinyin, c->initials, sizeof c->initials);
@@ -278,7 +275,7 @@ static int check_unique(store *s, const char *number, int64_t self, const char *
         wg_err_set(e, _("this ID number is already registered (%s, %s)"), name, addr);
     else
         wg_err_set(e, _("this ID number is already registered (in another grid/household)"));
-    bad(field, "id_number");
+    change_bad(field, "id_number");
     return RESIDENT_DUP_ID;
 }
 
@@ -289,14 +286,14 @@ int64_t resident_add(store *s, struct resident_rec *r, const char **field, wg_er
     char div[19], status[12];
     int64_t head;
     if (change_household(s, r->household_id, div, status, &head, e) < 0)
-        return bad(field, "household_id");
+        return change_bad(field, "household_id");
     if (strcmp(status, "active") != 0)
         return wg_err_set(e, _("household %lld is dissolved"), (long long)r->household_id),
-               bad(field, "household_id");
+               change_bad(field, "household_id");
     struct clean c;
     if (strchr(r->id_number, '*') || strchr(r->phone, '*'))
         return wg_err_set(e, _("a masked number cannot be stored")),
-               bad(field, strchr(r->id_number, '*') ? "id_number" : "phone");
+               change_bad(field, strchr(r->id_number, '*') ? "id_number" : "phone");
     if (check_fields(s, r, &c, field, e) < 0) return -1;
     int u = check_unique(s, c.id_number, 0, field, e);
     if (u) return u;
@@ -334,31 +331,9 @@ int64_t resident_add(store *s, struct resident_rec *r, const char **field, wg_er
     if (change_history(s, id, r->household_id, 0, r->household_id, NULL, div, "moved_in", NULL, e) <
         0)
         return change_fail(s);
-    char *after = change_snapshot(s, RES_SNAP, id, NULL, e);
-    int rr = after ? store_audit(s, "add", "resident", id, NULL, after, e) : -1;
-    free(after);
-    if (rr < 0 || store_commit(s, e) < 0) return change_fail(s);
+    if (change_added(s, &res_tbl, id, e) < 0) return -1;
     r->id = id;
     return id;
-}
-
-/* Run st (an UPDATE of resident ?1 prepared by the caller) with audit. */
-static int audited(store *s, int64_t id, const char *action, sqlite3_stmt *st, const char *what,
-                   const char *note, wg_err *e)
-{
-    char *before = change_snapshot(s, RES_SNAP, id, NULL, e);
-    if (!before) return -1;
-    int r = change_step(s, st, what, e);
-    char *after = r < 0 ? NULL : change_snapshot(s, RES_SNAP, id, NULL, e);
-    if (after && note && *note) {
-        char *a2 = change_json_set(s, after, "why", note, e);
-        free(after);
-        after = a2;
-    }
-    r = after ? change_audit(s, action, "resident", id, before, after, NULL, e) : -1;
-    free(before);
-    free(after);
-    return r < 0 ? -1 : 0;
 }
 
 int resident_update(store *s, const struct resident_rec *r, const char **field, wg_err *e)
@@ -391,7 +366,8 @@ int resident_update(store *s, const struct resident_rec *r, const char **field, 
     sqlite3_bind_text(st, 11, c.initials, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 12, c.id_rev);
     store_bind_text_or_null(st, 13, c.phone_rev);
-    if (audited(s, r->id, "update", st, _("saving the resident"), NULL, e) < 0 ||
+    if (change_updated(s, &res_tbl, r->id, "update", st, _("saving the resident"), "why", NULL, e) <
+            0 ||
         store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
@@ -430,7 +406,8 @@ static int set_gone(store *s, int64_t id, const char *status, const char *date, 
     sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 4, note);
     if (change_history(s, id, hh, hh, 0, div, NULL, status, note, e) < 0 ||
-        audited(s, id, status, st, _("changing the status"), NULL, e) < 0 || store_commit(s, e) < 0)
+        change_updated(s, &res_tbl, id, status, st, _("changing the status"), "why", NULL, e) < 0 ||
+        store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
 }
@@ -477,7 +454,8 @@ static int move_to(store *s, int64_t id, const char *action, const char *event, 
     store_bind_text_or_null(st, 4, relation);
     sqlite3_bind_int(st, 5, restore);
     if (change_history(s, id, to_hh, from_hh, to_hh, from_div, to_div, event, note, e) < 0 ||
-        audited(s, id, action, st, _("moving the resident"), note, e) < 0 || store_commit(s, e) < 0)
+        change_updated(s, &res_tbl, id, action, st, _("moving the resident"), "why", note, e) < 0 ||
+        store_commit(s, e) < 0)
         return change_fail(s);
     return 0;
 }

@@ -16,6 +16,9 @@
 #define STAFF_SNAP                                                                                 \
     "SELECT json_object('grid_code', grid_code, 'user_id', user_id, 'name', name, 'phone', "       \
     "phone, 'duty', duty, 'since', since, 'until', until) FROM grid_staff WHERE id = ?1"
+
+static const struct change_table staff_tbl = {"grid_staff", STAFF_SNAP, NULL};
+
 #define DUTY_ORDER                                                                                 \
     "CASE g.duty WHEN 'leader' THEN 0 WHEN 'instructor' THEN 1 WHEN 'fulltime' THEN 2 "            \
     "WHEN 'parttime' THEN 3 WHEN 'police' THEN 4 WHEN 'mediator' THEN 5 WHEN 'lawyer' THEN 6 "     \
@@ -23,12 +26,6 @@
 
 static const char *const duties[] = {"leader",   "instructor", "fulltime",     "parttime", "police",
                                      "mediator", "lawyer",     "legal_deputy", NULL};
-
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
 
 static void read_row(sqlite3_stmt *st, struct staff_rec *r)
 {
@@ -92,8 +89,9 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
     if (field) *field = NULL;
     if (may_manage(s, e) < 0) return -1;
     if (division_level(r->grid_code) != DIV_GRID)
-        return wg_err_set(e, _("'%s' is not a grid code"), r->grid_code), bad(field, "grid_code");
-    if (store_require_scope(s, r->grid_code, e) < 0) return bad(field, "grid_code");
+        return wg_err_set(e, _("'%s' is not a grid code"), r->grid_code),
+               change_bad(field, "grid_code");
+    if (store_require_scope(s, r->grid_code, e) < 0) return change_bad(field, "grid_code");
     sqlite3_stmt *st = store_stmt(s, "SELECT retired_at IS NULL FROM division WHERE code = ?1", e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, r->grid_code, -1, SQLITE_TRANSIENT);
@@ -103,17 +101,18 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
         return wg_err_set(e,
                           rc == SQLITE_ROW ? _("grid %s is retired") : _("grid %s does not exist"),
                           r->grid_code),
-               bad(field, "grid_code");
-    if (change_empty(r->name)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
+               change_bad(field, "grid_code");
+    if (change_empty(r->name))
+        return wg_err_set(e, _("the name is empty")), change_bad(field, "name");
     int ok = 0;
     for (const char *const *d = duties; *d; d++) ok |= strcmp(*d, r->duty) == 0;
-    if (!ok) return wg_err_set(e, _("unknown duty '%s'"), r->duty), bad(field, "duty");
+    if (!ok) return wg_err_set(e, _("unknown duty '%s'"), r->duty), change_bad(field, "duty");
     char phone[32] = "";
     if (r->phone[0] && phone_parse(r->phone, phone, sizeof phone, e) < 0)
-        return bad(field, "phone");
+        return change_bad(field, "phone");
     if (r->since[0] && !change_valid_date(r->since))
         return wg_err_set(e, _("'%s' is not a real date (YYYY-MM-DD)"), r->since),
-               bad(field, "since");
+               change_bad(field, "since");
     if (r->user_id) {
         st = store_stmt(s, "SELECT 1 FROM user WHERE id = ?1", e);
         if (!st) return -1;
@@ -121,7 +120,8 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
         int found = sqlite3_step(st) == SQLITE_ROW;
         sqlite3_reset(st);
         if (!found)
-            return wg_err_set(e, _("no user %lld"), (long long)r->user_id), bad(field, "user");
+            return wg_err_set(e, _("no user %lld"), (long long)r->user_id),
+                   change_bad(field, "user");
     }
     if (!strcmp(r->duty, "leader") || !strcmp(r->duty, "instructor") ||
         !strcmp(r->duty, "fulltime")) {
@@ -145,7 +145,7 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
                                   : _("grid %s already has a full-time grid worker (%s); end that "
                                       "post first"),
                               r->grid_code, who),
-                   bad(field, "duty");
+                   change_bad(field, "duty");
     }
     if (store_begin(s, e) < 0) return -1;
     st = store_stmt(s,
@@ -159,13 +159,7 @@ int64_t staff_add(store *s, const struct staff_rec *r, const char **field, wg_er
     store_bind_text_or_null(st, 4, phone);
     sqlite3_bind_text(st, 5, r->duty, -1, SQLITE_TRANSIENT);
     store_bind_text_or_null(st, 6, r->since);
-    if (change_step(s, st, _("adding the staff member"), e) < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, STAFF_SNAP, id, NULL, e);
-    int rr = after ? store_audit(s, "add", "grid_staff", id, NULL, after, e) : -1;
-    free(after);
-    if (rr < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return id;
+    return change_insert(s, &staff_tbl, st, _("adding the staff member"), e);
 }
 
 int staff_end(store *s, int64_t id, const char *until, wg_err *e)
@@ -196,18 +190,12 @@ int staff_end(store *s, int64_t id, const char *until, wg_err *e)
     if (strcmp(d, since) < 0)
         return wg_err_set(e, _("the post cannot end (%s) before it began (%s)"), d, since);
     if (store_begin(s, e) < 0) return -1;
-    char *before = change_snapshot(s, STAFF_SNAP, id, NULL, e);
-    st = before ? store_stmt(s, "UPDATE grid_staff SET until = ?2 WHERE id = ?1", e) : NULL;
-    int r = -1;
-    if (st) {
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
-        r = change_step(s, st, _("ending the post"), e);
-    }
-    char *after = r < 0 ? NULL : change_snapshot(s, STAFF_SNAP, id, NULL, e);
-    r = after ? change_audit(s, "end", "grid_staff", id, before, after, NULL, e) : -1;
-    free(before);
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    st = store_stmt(s, "UPDATE grid_staff SET until = ?2 WHERE id = ?1", e);
+    if (!st) return change_fail(s);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+    if (change_updated(s, &staff_tbl, id, "end", st, _("ending the post"), NULL, NULL, e) < 0 ||
+        store_commit(s, e) < 0)
+        return change_fail(s);
     return 0;
 }

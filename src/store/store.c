@@ -108,6 +108,20 @@ void store_bind_text_or_null(sqlite3_stmt *st, int idx, const char *v)
         sqlite3_bind_null(st, idx);
 }
 
+char *store_like_pattern(const char *text)
+{
+    if (!text || !*text) return NULL;
+    char *p = xmalloc(strlen(text) * 2 + 3), *o = p;
+    *o++ = '%';
+    for (; *text; text++) {
+        if (*text == '%' || *text == '_' || *text == '\\') *o++ = '\\';
+        *o++ = *text;
+    }
+    *o++ = '%';
+    *o = '\0';
+    return p;
+}
+
 char *store_col_dup(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);

@@ -24,6 +24,10 @@ void store_bind_scope(store *s, sqlite3_stmt *st, int lo);
 /* Bind text or NULL when the string is NULL or empty. */
 void store_bind_text_or_null(sqlite3_stmt *st, int idx, const char *v);
 
+/* text as a LIKE pattern %text% (for LIKE ... ESCAPE '\\'), the wildcards it
+ * holds taken literally; caller frees. NULL for NULL or "" (no filter). */
+char *store_like_pattern(const char *text);
+
 /* A fresh copy of column i as text (NULL stays NULL). */
 char *store_col_dup(sqlite3_stmt *st, int i);
 

@@ -12,6 +12,8 @@
     "SELECT json_object('code', code, 'name', name, 'builtin', builtin, 'retired', retired) "      \
     "FROM tag WHERE id = ?1"
 
+static const struct change_table tag_tbl = {"tag", TAG_SNAP, "code"};
+
 static void read_row(sqlite3_stmt *st, struct tag_rec *t)
 {
     memset(t, 0, sizeof *t);
@@ -53,21 +55,14 @@ int tag_get(store *s, int64_t id, struct tag_rec *out, wg_err *e)
     return rc == SQLITE_ROW ? 0 : wg_err_set(e, _("no tag %lld"), (long long)id);
 }
 
-/* -1 after naming the culprit field for the caller's form. */
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
-
 static int valid_code(store *s, const char *c, const char **field, wg_err *e)
 {
     if (change_empty(c) || strlen(c) > 31)
-        return wg_err_set(e, _("a tag code has 1 to 31 characters")), bad(field, "code");
+        return wg_err_set(e, _("a tag code has 1 to 31 characters")), change_bad(field, "code");
     for (const char *p = c; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
             return wg_err_set(e, _("tag code '%s': use lower-case letters, digits and '_'"), c),
-                   bad(field, "code");
+                   change_bad(field, "code");
     /* Checked here rather than left to the UNIQUE constraint, so that the
      * failure can be pinned on the code. */
     sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM tag WHERE code = ?1", e);
@@ -77,15 +72,15 @@ static int valid_code(store *s, const char *c, const char **field, wg_err *e)
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return wg_err_set(e, _("%s: that one already exists"), _("adding the tag")),
-               bad(field, "code");
+               change_bad(field, "code");
     if (rc != SQLITE_DONE) return store_sql_err(s, e, _("reading a record"));
     return 0;
 }
 
 static int valid_name(const char *n, const char **field, wg_err *e)
 {
-    if (change_empty(n)) return wg_err_set(e, _("the name is empty")), bad(field, "name");
-    if (strlen(n) > 63) return wg_err_set(e, _("the name is too long")), bad(field, "name");
+    if (change_empty(n)) return wg_err_set(e, _("the name is empty")), change_bad(field, "name");
+    if (strlen(n) > 63) return wg_err_set(e, _("the name is too long")), change_bad(field, "name");
     return 0;
 }
 
@@ -99,13 +94,7 @@ int64_t tag_add(store *s, const char *code, const char *name, const char **field
     if (!st) return change_fail(s);
     sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-    if (change_step(s, st, _("adding the tag"), e) < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, TAG_SNAP, id, NULL, e);
-    int r = after ? store_audit(s, "add", "tag", id, NULL, after, e) : -1;
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return id;
+    return change_insert(s, &tag_tbl, st, _("adding the tag"), e);
 }
 
 static int tag_change(store *s, int64_t id, const char *action, const char *sql, const char *t,
@@ -122,13 +111,9 @@ static int tag_change(store *s, int64_t id, const char *action, const char *sql,
         sqlite3_bind_text(st, 2, t, -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_int(st, 2, i);
-    char *before = change_snapshot(s, TAG_SNAP, id, NULL, e);
-    int r = before ? change_step(s, st, _("changing the tag"), e) : -1;
-    char *after = r < 0 ? NULL : change_snapshot(s, TAG_SNAP, id, NULL, e);
-    r = after ? change_audit(s, action, "tag", id, before, after, "code", e) : -1;
-    free(before);
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    if (change_updated(s, &tag_tbl, id, action, st, _("changing the tag"), NULL, NULL, e) < 0 ||
+        store_commit(s, e) < 0)
+        return change_fail(s);
     return 0;
 }
 

@@ -26,6 +26,8 @@
     "'password', password_hash IS NOT NULL, 'keymap', keymap, 'language', language, "              \
     "'encoding', encoding) FROM user WHERE id = ?1"
 
+static const struct change_table user_tbl = {"user", USER_SNAP, "name"};
+
 #define NOW_ISO "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 static void read_row(sqlite3_stmt *st, struct user_rec *u)
@@ -79,13 +81,6 @@ int user_get(store *s, const char *name, struct user_rec *out, wg_err *e)
     return fetch(s, name, out, e);
 }
 
-/* -1 after naming the culprit field for the caller's form. */
-static int bad(const char **field, const char *name)
-{
-    if (field) *field = name;
-    return -1;
-}
-
 static int valid_name(const char *n, wg_err *e)
 {
     size_t len = n ? strlen(n) : 0;
@@ -104,20 +99,20 @@ static int valid_name(const char *n, wg_err *e)
 static int check_account(store *s, const struct user_rec *u, char phone[32], const char **field,
                          wg_err *e)
 {
-    if (!role_name(u->role)) return wg_err_set(e, _("unknown role")), bad(field, "role");
+    if (!role_name(u->role)) return wg_err_set(e, _("unknown role")), change_bad(field, "role");
     if (store_require_scope(s, u->scope, e) < 0)
         return wg_err_prefix(e, _("scope %s"), u->scope[0] ? u->scope : _("(empty)")),
-               bad(field, "scope");
+               change_bad(field, "scope");
     sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM division WHERE code = ?1", e);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, u->scope, -1, SQLITE_TRANSIENT);
     int found = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_reset(st);
     if (!found)
-        return wg_err_set(e, _("scope %s: no such division"), u->scope), bad(field, "scope");
+        return wg_err_set(e, _("scope %s: no such division"), u->scope), change_bad(field, "scope");
     if (u->role == ROLE_HANDLER && !u->department_id)
         return wg_err_set(e, _("a department handler needs a department")),
-               bad(field, "department_id");
+               change_bad(field, "department_id");
     if (u->department_id) {
         st = store_stmt(s, "SELECT 1 FROM department WHERE id = ?1", e);
         if (!st) return -1;
@@ -126,10 +121,10 @@ static int check_account(store *s, const struct user_rec *u, char phone[32], con
         sqlite3_reset(st);
         if (!found)
             return wg_err_set(e, _("no department %lld"), (long long)u->department_id),
-                   bad(field, "department_id");
+                   change_bad(field, "department_id");
     }
     phone[0] = '\0';
-    if (u->phone[0] && phone_parse(u->phone, phone, 32, e) < 0) return bad(field, "phone");
+    if (u->phone[0] && phone_parse(u->phone, phone, 32, e) < 0) return change_bad(field, "phone");
     return 0;
 }
 
@@ -149,14 +144,10 @@ static int id_of(store *s, const char *name, int64_t *id, wg_err *e)
 static int audited(store *s, int64_t id, const char *action, sqlite3_stmt *st, wg_err *e)
 {
     if (store_begin(s, e) < 0) return -1;
-    char *before = change_snapshot(s, USER_SNAP, id, NULL, e);
-    int r = before ? change_step(s, st, _("saving the user"), e) : -1;
-    char *after = r < 0 ? NULL : change_snapshot(s, USER_SNAP, id, NULL, e);
     /* nothing changed (e.g. unlocking an unlocked user): no audit row */
-    r = after ? change_audit(s, action, "user", id, before, after, "name", e) : -1;
-    free(before);
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
+    if (change_updated(s, &user_tbl, id, action, st, _("saving the user"), NULL, NULL, e) < 0 ||
+        store_commit(s, e) < 0)
+        return change_fail(s);
     return 0;
 }
 
@@ -165,17 +156,18 @@ int user_add(store *s, const struct user_rec *u, const char *password, const cha
 {
     if (field) *field = NULL;
     if (change_require_admin(s, _("add users"), e) < 0) return -1;
-    if (valid_name(u->name, e) < 0) return bad(field, "name");
+    if (valid_name(u->name, e) < 0) return change_bad(field, "name");
     char phone[32];
     if (check_account(s, u, phone, field, e) < 0) return -1;
     int64_t existing;
     if (id_of(s, u->name, &existing, NULL) == 0)
-        return wg_err_set(e, _("there is already a user called '%s'"), u->name), bad(field, "name");
+        return wg_err_set(e, _("there is already a user called '%s'"), u->name),
+               change_bad(field, "name");
     char hash[PASSWORD_HASH_MAX] = "";
     if (password) {
         if (strlen(password) < 4)
             return wg_err_set(e, _("the password is too short (at least 4 characters)")),
-                   bad(field, "password");
+                   change_bad(field, "password");
         if (password_hash(password, hash) < 0)
             return wg_err_set(e, _("not enough memory to hash the password"));
     }
@@ -199,12 +191,7 @@ int user_add(store *s, const struct user_rec *u, const char *password, const cha
     int r = change_step(s, st, _("adding the user"), e);
     sodium_memzero(hash, sizeof hash);
     if (r < 0) return change_fail(s);
-    int64_t id = sqlite3_last_insert_rowid(store_sqlite(s));
-    char *after = change_snapshot(s, USER_SNAP, id, NULL, e);
-    r = after ? store_audit(s, "add", "user", id, NULL, after, e) : -1;
-    free(after);
-    if (r < 0 || store_commit(s, e) < 0) return change_fail(s);
-    return 0;
+    return change_added(s, &user_tbl, sqlite3_last_insert_rowid(store_sqlite(s)), e);
 }
 
 int user_set_password(store *s, const char *name, const char *password, wg_err *e)
@@ -256,7 +243,7 @@ int user_update(store *s, const struct user_rec *u, const char **field, wg_err *
     if (field) *field = NULL;
     if (change_require_admin(s, _("change users"), e) < 0) return -1;
     int64_t id;
-    if (id_of(s, u->name, &id, e) < 0) return bad(field, "name");
+    if (id_of(s, u->name, &id, e) < 0) return change_bad(field, "name");
     struct user_rec cur;
     if (fetch(s, u->name, &cur, e) < 0) return -1;
     if (store_require_scope(s, cur.scope, e) < 0) return -1;
