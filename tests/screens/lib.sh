@@ -28,7 +28,10 @@ ST_FAILS=0
 trap 'st_cleanup' EXIT INT TERM
 
 st_cleanup() {
-    tmux -S "$ST_SOCK" kill-server 2>/dev/null
+    # every server this script started, also those a failed step left behind
+    for sock in "$ST_WORK"/tmux*.sock; do
+        [ -S "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
+    done
     rm -rf "$ST_WORK"
 }
 
