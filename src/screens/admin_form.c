@@ -53,7 +53,7 @@ static void af_draw(struct screen *s, const struct ui_rect *r)
 static enum action af_request(struct screen *s, enum action a, ui_key key)
 {
     struct admin_form *af = s->data;
-    a = ui_form_request(&af->form, s, a, key);
+    a = ui_form_request(&af->form, a, key);
     if (a != ACT_SUBMIT) return a;
     if (af->save(af->ctx, &af->form) < 0) {
         ui_dirty();

@@ -737,7 +737,7 @@ static int hf_save(struct hform *hf)
 static enum action hf_request(struct screen *s, enum action a, ui_key key)
 {
     struct hform *hf = s->data;
-    a = ui_form_request(&hf->form, s, a, key);
+    a = ui_form_request(&hf->form, a, key);
     if (a == ACT_SUBMIT && hf_save(hf) == 0) {
         /* Pop here rather than return ACT_BACK: the screen below may open
          * the new household's card on resume, and the driver's "back" would

@@ -567,7 +567,7 @@ static void pform_draw(struct screen *s, const struct ui_rect *r)
 static enum action pform_request(struct screen *s, enum action a, ui_key key)
 {
     struct pform *pf = s->data;
-    a = ui_form_request(&pf->form, s, a, key);
+    a = ui_form_request(&pf->form, a, key);
     if (a != ACT_SUBMIT) return a;
     if (pf->readonly) {
         ui_error("%s", _("Your role may look at this record but not change it."));

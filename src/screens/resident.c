@@ -337,7 +337,7 @@ static enum action rf_request(struct screen *s, enum action a, ui_key key)
         rf_unmask(rf);
         return ACT_NONE;
     }
-    a = ui_form_request(&rf->form, s, a, key);
+    a = ui_form_request(&rf->form, a, key);
     if (a == ACT_SUBMIT) {
         if (rf->readonly) {
             ui_error("%s", _("Your role may not change the ledger."));

@@ -380,9 +380,6 @@ static enum action focus_request(struct screen *s, enum action a, ui_key key)
     struct search *g = s->data;
     if (!g->in_list) {
         if (box_key(g, key)) return ACT_NONE;
-        /* The box is one line: Enter (which the edit keys call "newline",
-         * ^J being the same key) opens the first hit. */
-        if (a == ACT_NEWLINE) a = keymap_lookup(ui_keymap(), "search", key);
         switch (a) {
         case ACT_DOWN:
         case ACT_NEXT_FIELD:

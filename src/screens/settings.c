@@ -132,7 +132,7 @@ static int save(struct settings *st)
 static enum action settings_request(struct screen *s, enum action a, ui_key key)
 {
     struct settings *st = s->data;
-    a = ui_form_request(&st->form, s, a, key);
+    a = ui_form_request(&st->form, a, key);
     if (a == ACT_SUBMIT) {
         save(st);
         return ACT_NONE;

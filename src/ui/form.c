@@ -468,14 +468,10 @@ static int edit(struct ui_form *f, struct ui_field *fld, enum action ea, ui_key 
     return 1;
 }
 
-enum action ui_form_request(struct ui_form *f, struct screen *s, enum action a, ui_key key)
+enum action ui_form_request(struct ui_form *f, enum action a, ui_key key)
 {
     if (f->n == 0) return a;
     struct ui_field *fld = &f->fields[f->cur];
-    /* Enter and ^J are one key: the edit section's "newline" means Enter
-     * (next field, save) everywhere but in a multi-line field. */
-    if (a == ACT_NEWLINE && fld->kind != UI_FIELD_MULTILINE)
-        a = keymap_lookup(ui_keymap(), s->ops->name, key);
     if (!fld->readonly && text_like(fld)) {
         if (key_is_text(key)) {
             if (typed_ok(fld, key)) {
@@ -490,6 +486,9 @@ enum action ui_form_request(struct ui_form *f, struct screen *s, enum action a, 
             return ACT_NONE;
         }
         enum action ea = keymap_lookup_only(ui_keymap(), "edit", key);
+        /* Enter breaks the line in a multi-line field (leave it with Tab or
+         * save with ^S); everywhere else it is the screen's Enter. ^J is the
+         * same key as Enter, so no key binding can stand for "new line". */
         if (fld->kind == UI_FIELD_MULTILINE && key == UI_KEY_ENTER) ea = ACT_NEWLINE;
         if (ea != ACT_NONE && edit(f, fld, ea, key)) return ACT_NONE;
     }

@@ -99,7 +99,7 @@ struct ui_field *ui_form_field(struct ui_form *f, int i);
 /* Draw into r; sets s->cursor_* and s->mode ("edit" on text-like fields). */
 void ui_form_draw(struct ui_form *f, struct screen *s, const struct ui_rect *r);
 /* Edit and move; see the top of this file for what comes back. */
-enum action ui_form_request(struct ui_form *f, struct screen *s, enum action a, ui_key key);
+enum action ui_form_request(struct ui_form *f, enum action a, ui_key key);
 /* Check every field; returns the number of failing fields and focuses the
  * first. */
 int ui_form_validate(struct ui_form *f);
